@@ -1,5 +1,6 @@
 /**
- * ECG records in physical units and the toolkit's error type; the readers, datasets, vocabulary,
- * preprocessing and cache live in the sub-packages. Nothing here depends on DJL.
+ * ECG records in physical units, the standard lead order, the one record-reading entry point and
+ * the toolkit's typed exceptions; formats, datasets, vocabulary, preprocessing and the cache live in
+ * the sub-packages. Nothing here depends on DJL.
  */
 package org.ecgsiglip.io;

@@ -1,0 +1,308 @@
+package org.ecgsiglip.io.wfdb;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ecgsiglip.io.RecordFormatException;
+
+/**
+ * Parses WFDB header text into a {@link WfdbHeader}.
+ *
+ * <p>Record line: {@code name[/segments] signals [frequency[/counter[(base)]] [samples [time [date]]]]}.
+ * Signal line: {@code file format[xSPF][:skew][+offset] [gain[(baseline)][/units] [resolution [zero
+ * [initial [checksum [blocksize [description]]]]]]]}. Segment line: {@code name samples}. Lines whose
+ * first non-blank character is {@code #} are comments and are kept; blank lines are skipped. Every
+ * problem becomes a {@link RecordFormatException} naming the header file, line and field.
+ */
+public final class HeaderParser {
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:x(\\d+))?(?::(\\d+))?(?:\\+(\\d+))?");
+    private static final Pattern GAIN = Pattern.compile(
+            "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\((-?\\d+)\\))?(?:/(\\S+))?");
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:/((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)"
+                    + "(?:\\((-?(?:\\d+\\.?\\d*|\\.\\d+))\\))?)?");
+    private static final String SPEC_FIX = "correct the header as the WFDB header specification describes"
+            + " (https://wfdb.io/spec/header-files.html) or re-download the record";
+
+    private HeaderParser() {
+    }
+
+    /** Reads and parses a header file. */
+    public static WfdbHeader parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new RecordFormatException(file, null, "header file not found",
+                    "check the record path (with or without .hea) and that the file exists", e);
+        } catch (IOException e) {
+            throw new RecordFormatException(file, null, "header file cannot be read: " + e.getMessage(),
+                    "check the file's permissions", e);
+        }
+        return parse(text, file);
+    }
+
+    /** Parses header text; {@code file} is only used in messages and as {@link WfdbHeader#file()}. */
+    public static WfdbHeader parse(String text, Path file) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        List<String> comments = new ArrayList<>();
+        List<Integer> contentLines = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("#")) {
+                comments.add(t.substring(1));
+            } else if (!t.isEmpty()) {
+                contentLines.add(i);
+            }
+        }
+        if (contentLines.isEmpty()) {
+            throw new RecordFormatException(file, "line 1", "no record line (the file is empty or holds only comments)",
+                    SPEC_FIX);
+        }
+        int recordLine = contentLines.get(0);
+        Cursor rec = new Cursor(file, recordLine + 1, lines[recordLine].strip());
+        String nameField = rec.next("record name");
+        String recordName = nameField;
+        int segmentCount = 0;
+        int slash = nameField.indexOf('/');
+        if (slash >= 0) {
+            recordName = nameField.substring(0, slash);
+            segmentCount = parseInt(rec, nameField.substring(slash + 1), "number of segments");
+            if (segmentCount < 1) {
+                throw rec.error("number of segments", "'" + nameField + "' has " + segmentCount + " segments", SPEC_FIX);
+            }
+        }
+        if (recordName.isEmpty()) {
+            throw rec.error("record name", "the record name is empty", SPEC_FIX);
+        }
+        String nsigText = rec.next("number of signals");
+        int signalCount = parseInt(rec, nsigText, "number of signals");
+        if (signalCount < 0) {
+            throw rec.error("number of signals", "negative number of signals " + signalCount, SPEC_FIX);
+        }
+        double fs = 250;
+        double counter = Double.NaN;
+        double baseCounter = 0;
+        String fsText = rec.nextOrNull();
+        if (fsText != null) {
+            Matcher m = FREQUENCY.matcher(fsText);
+            if (!m.matches()) {
+                throw rec.error("sampling frequency", "'" + fsText + "' is not a frequency like 360 or 360/180(0)", SPEC_FIX);
+            }
+            fs = parseDouble(rec, m.group(1), "sampling frequency");
+            if (m.group(2) != null) {
+                counter = parseDouble(rec, m.group(2), "counter frequency");
+            }
+            if (m.group(3) != null) {
+                baseCounter = parseDouble(rec, m.group(3), "base counter value");
+            }
+        }
+        if (!(fs > 0) || Double.isInfinite(fs)) {
+            throw rec.error("sampling frequency", "sampling frequency must be a positive number, not " + fsText, SPEC_FIX);
+        }
+        long nsamp = -1;
+        String nsampText = rec.nextOrNull();
+        if (nsampText != null) {
+            nsamp = parseLong(rec, nsampText, "number of samples");
+            if (nsamp < 0) {
+                throw rec.error("number of samples", "negative number of samples " + nsamp, SPEC_FIX);
+            }
+        }
+        String baseTime = "";
+        String baseDate = "";
+        String t = rec.nextOrNull();
+        if (t != null) {
+            baseTime = t;
+            String d = rec.nextOrNull();
+            baseDate = d == null ? "" : d;
+        }
+        List<SignalSpec> signals = new ArrayList<>();
+        List<SegmentSpec> segments = new ArrayList<>();
+        int expected = segmentCount > 0 ? segmentCount : signalCount;
+        String kind = segmentCount > 0 ? "segment" : "signal";
+        if (contentLines.size() - 1 != expected
+                && !(segmentCount > 0 && contentLines.size() - 1 == segmentCount + signalCount)) {
+            throw new RecordFormatException(file, "line " + (recordLine + 1),
+                    "the record line announces " + expected + " " + kind + (expected == 1 ? "" : "s")
+                            + " but the header has " + (contentLines.size() - 1) + " " + kind + " line"
+                            + (contentLines.size() - 1 == 1 ? "" : "s"),
+                    "make the " + kind + " count on the record line match the " + kind + " lines");
+        }
+        for (int k = 1; k < contentLines.size(); k++) {
+            int ln = contentLines.get(k);
+            Cursor c = new Cursor(file, ln + 1, lines[ln].strip());
+            if (segmentCount > 0 && k <= segmentCount) {
+                segments.add(parseSegment(c));
+            } else {
+                signals.add(SignalLineParser.parse(c));
+            }
+        }
+        return new WfdbHeader(file, recordName, segmentCount, signalCount, fs,
+                Double.isNaN(counter) ? fs : counter, baseCounter, nsamp, baseTime, baseDate, signals, segments,
+                comments);
+    }
+
+    private static SegmentSpec parseSegment(Cursor c) {
+        String name = c.next("segment name");
+        long n = parseLong(c, c.next("segment length"), "segment length");
+        if (n < 0) {
+            throw c.error("segment length", "negative segment length " + n, SPEC_FIX);
+        }
+        if (c.nextOrNull() != null) {
+            throw c.error("segment line", "a segment line holds exactly a name and a length", SPEC_FIX);
+        }
+        if (name.contains("/") || name.contains("\\") || name.equals("..")) {
+            throw c.error("segment name", "segment name '" + name + "' is not a plain record name", SPEC_FIX);
+        }
+        return new SegmentSpec(name, n, c.line);
+    }
+
+    static int parseInt(Cursor c, String text, String field) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw c.error(field, "'" + text + "' is not a whole number that fits 32 bits", SPEC_FIX);
+        }
+    }
+
+    static long parseLong(Cursor c, String text, String field) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw c.error(field, "'" + text + "' is not a whole number", SPEC_FIX);
+        }
+    }
+
+    static double parseDouble(Cursor c, String text, String field) {
+        try {
+            double v = Double.parseDouble(text);
+            if (!Double.isFinite(v)) {
+                throw c.error(field, "'" + text + "' is not a finite number", SPEC_FIX);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw c.error(field, "'" + text + "' is not a number", SPEC_FIX);
+        }
+    }
+
+    /** Splits one line into whitespace-separated fields, remembering where the rest begins. */
+    static final class Cursor {
+        final Path file;
+        final int line;
+        final String text;
+        int pos;
+
+        Cursor(Path file, int line, String text) {
+            this.file = file;
+            this.line = line;
+            this.text = text;
+        }
+
+        String nextOrNull() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos >= text.length()) {
+                return null;
+            }
+            int start = pos;
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
+
+        String next(String field) {
+            String s = nextOrNull();
+            if (s == null) {
+                throw error(field, "field '" + field + "' is missing", SPEC_FIX);
+            }
+            return s;
+        }
+
+        String rest() {
+            return text.substring(Math.min(pos, text.length())).strip();
+        }
+
+        RecordFormatException error(String field, String problem, String fix) {
+            return new RecordFormatException(file, "line " + line + ", field " + field, problem, fix);
+        }
+    }
+
+    /** Parses one signal line; kept apart so each class stays short. */
+    static final class SignalLineParser {
+        private SignalLineParser() {
+        }
+
+        static SignalSpec parse(Cursor c) {
+            String fileName = c.next("file name");
+            if (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")) {
+                throw c.error("file name", "signal file name '" + fileName
+                        + "' must be a plain name in the record's folder", SPEC_FIX);
+            }
+            String fmtText = c.next("format");
+            Matcher fm = FORMAT.matcher(fmtText);
+            if (!fm.matches()) {
+                throw c.error("format", "'" + fmtText + "' is not a format like 16, 212x4, 16:3 or 16+24", SPEC_FIX);
+            }
+            int format = parseInt(c, fm.group(1), "format");
+            if (!SignalFormat.isKnown(format)) {
+                throw c.error("format", "unknown signal format " + format,
+                        "WFDB signal formats are " + SignalFormat.knownCodes() + "; correct the header");
+            }
+            int spf = fm.group(2) == null ? 1 : parseInt(c, fm.group(2), "samples per frame");
+            if (spf < 1) {
+                throw c.error("samples per frame", "samples per frame must be at least 1, not " + spf, SPEC_FIX);
+            }
+            int skew = fm.group(3) == null ? 0 : parseInt(c, fm.group(3), "skew");
+            long offset = fm.group(4) == null ? 0 : parseLong(c, fm.group(4), "byte offset");
+            double gain = 0;
+            Integer baseline = null;
+            String units = "mV";
+            String g = c.nextOrNull();
+            if (g != null) {
+                Matcher gm = GAIN.matcher(g);
+                if (!gm.matches()) {
+                    throw c.error("gain", "'" + g + "' is not a gain like 200, 200(1024) or 1000.0(0)/mV", SPEC_FIX);
+                }
+                gain = parseDouble(c, gm.group(1), "gain");
+                if (gm.group(2) != null) {
+                    baseline = parseInt(c, gm.group(2), "baseline");
+                }
+                if (gm.group(3) != null) {
+                    units = gm.group(3);
+                }
+            }
+            if (gain < 0) {
+                throw c.error("gain", "negative gain " + gain, SPEC_FIX);
+            }
+            int resolution = optionalInt(c, "ADC resolution", 0);
+            int adcZero = optionalInt(c, "ADC zero", 0);
+            OptionalInt initial = optional(c, "initial value");
+            OptionalInt checksum = optional(c, "checksum");
+            int blockSize = optionalInt(c, "block size", 0);
+            String description = c.rest();
+            boolean gainGiven = gain != 0;
+            return new SignalSpec(fileName, format, spf, skew, offset, gainGiven ? gain : SignalSpec.DEFAULT_GAIN,
+                    gainGiven, baseline == null ? adcZero : baseline, units, resolution, adcZero, initial, checksum,
+                    blockSize, description, c.line);
+        }
+
+        private static int optionalInt(Cursor c, String field, int dflt) {
+            String s = c.nextOrNull();
+            return s == null ? dflt : parseInt(c, s, field);
+        }
+
+        private static OptionalInt optional(Cursor c, String field) {
+            String s = c.nextOrNull();
+            return s == null ? OptionalInt.empty() : OptionalInt.of(parseInt(c, s, field));
+        }
+    }
+}

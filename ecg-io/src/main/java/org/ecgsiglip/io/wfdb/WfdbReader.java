@@ -1,0 +1,163 @@
+package org.ecgsiglip.io.wfdb;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecgsiglip.io.EcgRecord;
+import org.ecgsiglip.io.RecordFormatException;
+
+/**
+ * Reads WFDB records: single-segment records from their signal files, multi-segment records
+ * through {@link MultiSegmentReader}.
+ *
+ * <p>Values become physical units as {@code (adc - baseline) / gain}; invalid samples (the format's
+ * most negative value) and samples a skew pushes past the end of the file become NaN. With
+ * {@link ReadOptions.FrameMode#AVERAGE} a record with several samples per frame is returned at the
+ * frame rate, each signal's samples in a frame averaged; with {@code EXPAND} at the highest
+ * per-signal rate, slower signals' samples repeated.
+ */
+public final class WfdbReader {
+    private WfdbReader() {
+    }
+
+    /** The header file for a record path given with or without {@code .hea} (or with {@code .dat}/{@code .mat}). */
+    public static Path headerPath(Path record) {
+        String name = record.getFileName().toString();
+        if (name.endsWith(".hea")) {
+            return record;
+        }
+        if (name.endsWith(".dat") || name.endsWith(".mat")) {
+            return record.resolveSibling(name.substring(0, name.length() - 4) + ".hea");
+        }
+        return record.resolveSibling(name + ".hea");
+    }
+
+    /** Reads a whole record with default options. */
+    public static EcgRecord read(Path record) {
+        return read(record, ReadOptions.defaults());
+    }
+
+    /** Reads a record with the given options. */
+    public static EcgRecord read(Path record, ReadOptions options) {
+        Path hea = headerPath(record);
+        WfdbHeader header = HeaderParser.parse(hea);
+        if (header.isMultiSegment()) {
+            return MultiSegmentReader.read(header, hea.toAbsolutePath().getParent(), options);
+        }
+        return toPhysical(readDigital(header, options.verify()), options);
+    }
+
+    /**
+     * Decodes every signal of a single-segment record to stored (ADC) values, verifying checksums
+     * and initial values when {@code verify} is set.
+     */
+    public static DigitalSignals readDigital(WfdbHeader header, boolean verify) {
+        if (header.isMultiSegment()) {
+            throw new IllegalArgumentException(header.recordName() + " is a multi-segment record");
+        }
+        List<SignalSpec> signals = header.signals();
+        Path dir = header.file().toAbsolutePath().getParent();
+        Map<String, List<Integer>> byFile = new LinkedHashMap<>();
+        int[] spf = new int[signals.size()];
+        for (int s = 0; s < signals.size(); s++) {
+            spf[s] = signals.get(s).samplesPerFrame();
+            byFile.computeIfAbsent(signals.get(s).fileName(), k -> new ArrayList<>()).add(s);
+        }
+        int[][] samples = new int[signals.size()][];
+        long frames = header.sampleCount();
+        for (Map.Entry<String, List<Integer>> e : byFile.entrySet()) {
+            if ("~".equals(e.getKey())) {
+                continue;
+            }
+            long found = SignalFileDecoder.decode(header, dir.resolve(e.getKey()), e.getValue(), frames, verify, samples);
+            if (frames < 0) {
+                frames = found;
+            }
+        }
+        long n = Math.max(frames, 0);
+        for (int s = 0; s < samples.length; s++) {
+            if (samples[s] == null) {
+                samples[s] = new int[(int) (n * spf[s])];
+                java.util.Arrays.fill(samples[s], SignalFormat.ABSENT);
+            } else if (samples[s].length != n * spf[s]) {
+                throw new RecordFormatException(header.file(), "signal " + s, "signal files hold different numbers"
+                        + " of frames", "give the record line the number of samples per signal");
+            }
+        }
+        return new DigitalSignals(header, n, spf, samples);
+    }
+
+    /** Converts decoded values to a physical-unit record, applying the options' range and frame mode. */
+    static EcgRecord toPhysical(DigitalSignals d, ReadOptions options) {
+        WfdbHeader h = d.header();
+        long to = options.to() < 0 ? d.frames() : options.to();
+        if (to > d.frames()) {
+            throw new RecordFormatException(h.file(), "sample range", "asked for frames up to " + to
+                    + " but the record has " + d.frames(), "ask for a range within [0, " + d.frames() + ")");
+        }
+        int factor = factor(h, d.samplesPerFrame(), options.frames());
+        int n = Math.toIntExact((to - options.from()) * factor);
+        float[][] out = new float[d.samples().length][n];
+        for (int s = 0; s < out.length; s++) {
+            fill(d, s, options.from(), to, options.frames(), factor, out[s], 0);
+        }
+        double fs = h.samplingFrequency() * factor;
+        return new EcgRecord(h.baseName(), null, fs, h.signalNames(), units(h), out);
+    }
+
+    /** Samples per frame of the output: 1 for AVERAGE, the largest samples-per-frame for EXPAND. */
+    static int factor(WfdbHeader h, int[] spf, ReadOptions.FrameMode mode) {
+        if (mode == ReadOptions.FrameMode.AVERAGE) {
+            return 1;
+        }
+        int max = 1;
+        for (int v : spf) {
+            max = Math.max(max, v);
+        }
+        for (int s = 0; s < spf.length; s++) {
+            if (max % spf[s] != 0) {
+                throw new RecordFormatException(h.file(), "signal " + s, "samples per frame " + spf[s]
+                        + " does not divide the largest, " + max + ", so the signals cannot share the highest rate",
+                        "read with FrameMode.AVERAGE");
+            }
+        }
+        return max;
+    }
+
+    /** Writes frames [from, to) of signal s in physical units into dst starting at pos. */
+    static void fill(DigitalSignals d, int s, long from, long to, ReadOptions.FrameMode mode, int factor,
+            float[] dst, int pos) {
+        int spf = d.samplesPerFrame()[s];
+        int[] src = d.samples()[s];
+        SignalSpec sig = d.header().signals().get(s);
+        for (long f = from; f < to; f++) {
+            int base = (int) (f * spf);
+            if (mode == ReadOptions.FrameMode.AVERAGE) {
+                double sum = 0;
+                int valid = 0;
+                for (int k = 0; k < spf; k++) {
+                    int v = src[base + k];
+                    if (v != SignalFormat.ABSENT) {
+                        sum += v;
+                        valid++;
+                    }
+                }
+                dst[pos++] = valid == 0 ? Float.NaN : (float) ((sum / valid - sig.baseline()) / sig.gain());
+            } else {
+                int rep = factor / spf;
+                for (int k = 0; k < spf; k++) {
+                    float v = d.physical(s, src[base + k]);
+                    for (int r = 0; r < rep; r++) {
+                        dst[pos++] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    static List<String> units(WfdbHeader h) {
+        return h.signals().stream().map(SignalSpec::units).toList();
+    }
+}
