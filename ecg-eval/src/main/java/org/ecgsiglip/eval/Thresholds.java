@@ -1,0 +1,221 @@
+package org.ecgsiglip.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.ecgsiglip.io.util.AtomicFiles;
+
+/**
+ * Decision thresholds: a finding is predicted when its score is at or above its threshold,
+ * {@code predicted = score >= t}. Either one value for every finding ({@link #fixed(double)},
+ * 0.5 by default) or one per finding code ({@link #perFinding(Map, String)},
+ * {@link #tuneForF1(ScoreMatrix, TruthMatrix)}), optionally with a default for codes not listed.
+ *
+ * <p>Tuned thresholds come from a validation set and are applied unchanged to the test set; this
+ * class never sees test data unless a caller passes it. JSON form:
+ * <pre>{"origin": "...", "default": 0.5, "thresholds": {"NORM": 0.41, "MI": 0.28}}</pre>
+ * where {@code default} is optional.
+ */
+public final class Thresholds {
+    /** The threshold used when nothing else is said. */
+    public static final double DEFAULT = 0.5;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Double> perFinding;
+    private final OptionalDouble fallback;
+    private final String origin;
+
+    private Thresholds(Map<String, Double> perFinding, OptionalDouble fallback, String origin) {
+        for (Map.Entry<String, Double> e : perFinding.entrySet()) {
+            checkFinite(e.getValue(), "threshold of " + e.getKey());
+        }
+        fallback.ifPresent(v -> checkFinite(v, "default threshold"));
+        this.perFinding = Collections.unmodifiableMap(new LinkedHashMap<>(perFinding));
+        this.fallback = fallback;
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    private static void checkFinite(Double v, String what) {
+        if (v == null || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " must be a finite number, not " + v);
+        }
+    }
+
+    /** The same threshold for every finding. */
+    public static Thresholds fixed(double threshold) {
+        return new Thresholds(Map.of(), OptionalDouble.of(threshold), "fixed " + threshold);
+    }
+
+    /** The same threshold for every finding, listed per code (so it can be written and edited). */
+    public static Thresholds fixed(double threshold, List<String> codes) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String c : codes) {
+            m.put(c, threshold);
+        }
+        return new Thresholds(m, OptionalDouble.empty(), "fixed " + threshold);
+    }
+
+    /** One threshold per finding code; codes not in the map have no threshold. */
+    public static Thresholds perFinding(Map<String, Double> thresholds, String origin) {
+        return new Thresholds(thresholds, OptionalDouble.empty(), origin);
+    }
+
+    /** {@link #tuneForF1(ScoreMatrix, TruthMatrix, double)} with fallback {@value #DEFAULT}. */
+    public static Thresholds tuneForF1(ScoreMatrix validationScores, TruthMatrix validationTruth) {
+        return tuneForF1(validationScores, validationTruth, DEFAULT);
+    }
+
+    /**
+     * Per finding, the threshold that maximises F1 on a validation set. The candidates are the
+     * distinct validation scores {@code t} (predict {@code score >= t}); F1 = 2TP / (2TP + FP + FN);
+     * the highest F1 wins and among equal F1 values the higher threshold. A finding without
+     * positives in the validation set has F1 = 0 at every threshold and keeps {@code fallback}.
+     */
+    public static Thresholds tuneForF1(ScoreMatrix validationScores, TruthMatrix validationTruth,
+                                       double fallback) {
+        TruthMatrix truth = validationTruth.alignTo(validationScores.recordIds(), validationScores.codes());
+        Map<String, Double> m = new LinkedHashMap<>();
+        int without = 0;
+        for (int k = 0; k < validationScores.findings(); k++) {
+            double t = RankedScores.of(validationScores.column(k), truth.column(k)).f1MaximisingThreshold();
+            if (Double.isNaN(t)) {
+                t = fallback;
+                without++;
+            }
+            m.put(validationScores.codes().get(k), t);
+        }
+        String origin = "F1-maximising on validation (" + validationScores.records() + " records, sha256 "
+                + validationScores.sha256().substring(0, 12) + ")"
+                + (without == 0 ? "" : "; " + without + " finding(s) without positives keep " + fallback);
+        return new Thresholds(m, OptionalDouble.empty(), origin);
+    }
+
+    /** Where the thresholds come from, e.g. {@code fixed 0.5} or the tuning set. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The per-code thresholds (empty for a plain fixed threshold). */
+    public Map<String, Double> perFinding() {
+        return perFinding;
+    }
+
+    /** The threshold for codes not listed, if any. */
+    public OptionalDouble fallback() {
+        return fallback;
+    }
+
+    /**
+     * The threshold of {@code code}.
+     *
+     * @throws EvalInputException when the code is not listed and there is no default
+     */
+    public double of(String code) {
+        Double t = perFinding.get(code);
+        if (t != null) {
+            return t;
+        }
+        if (fallback.isPresent()) {
+            return fallback.getAsDouble();
+        }
+        throw new EvalInputException(null, "finding " + code, "no threshold for finding '" + code
+                + "' (thresholds: " + origin + ")",
+                "tune the thresholds on a validation set with the same findings, or add \"default\"");
+    }
+
+    /** The thresholds of the given codes, in order. */
+    public double[] of(List<String> codes) {
+        double[] t = new double[codes.size()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = of(codes.get(k));
+        }
+        return t;
+    }
+
+    /** The JSON form (see the class comment). */
+    public ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("origin", origin);
+        fallback.ifPresent(v -> root.put("default", v));
+        ObjectNode t = root.putObject("thresholds");
+        perFinding.forEach(t::put);
+        return root;
+    }
+
+    /** Writes the JSON form atomically. */
+    public void write(Path file) {
+        try {
+            AtomicFiles.writeString(file, JSON.writeValueAsString(toJson()) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render thresholds as JSON", e);
+        }
+    }
+
+    /**
+     * Reads thresholds written by {@link #write(Path)} (or by hand).
+     *
+     * @throws EvalInputException naming the file and field when it is not readable or malformed
+     */
+    public static Thresholds read(Path file) {
+        String fix = "write {\"thresholds\": {\"CODE\": 0.5, ...}} with one number per finding";
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new EvalInputException(file, "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage(), fix, e);
+        } catch (IOException e) {
+            throw new EvalInputException(file, null, "cannot read the thresholds file: " + e, "check the path", e);
+        }
+        if (root == null || !root.isObject() || !root.path("thresholds").isObject()) {
+            throw new EvalInputException(file, "field thresholds", "there is no \"thresholds\" object", fix);
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("thresholds").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), number(file, "thresholds." + e.getKey(), e.getValue(), fix));
+        }
+        OptionalDouble fallback = root.has("default")
+                ? OptionalDouble.of(number(file, "default", root.get("default"), fix))
+                : OptionalDouble.empty();
+        String origin = root.path("origin").isTextual() ? root.get("origin").asText() : "file " + file;
+        return new Thresholds(m, fallback, origin);
+    }
+
+    private static double number(Path file, String field, JsonNode v, String fix) {
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new EvalInputException(file, "field " + field, "the threshold is " + v
+                    + ", not a finite number", fix);
+        }
+        return v.asDouble();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Thresholds t && perFinding.equals(t.perFinding) && fallback.equals(t.fallback)
+                && origin.equals(t.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(perFinding, fallback, origin);
+    }
+
+    @Override
+    public String toString() {
+        return "Thresholds[" + origin + (perFinding.isEmpty() ? "" : ", " + perFinding) + "]";
+    }
+}
