@@ -1,0 +1,34 @@
+package org.ecgsiglip.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import org.ecgsiglip.io.EcgException;
+import org.junit.jupiter.api.Test;
+
+class DevicesTest {
+    @Test
+    void cpuIsAlwaysThere() {
+        assertEquals(Device.cpu(), Devices.resolve("cpu"));
+    }
+
+    @Test
+    void aGpuThatIsNotThereIsAnErrorNotACpuRun() {
+        int gpus = Devices.gpuCount();
+        String ask = "gpu:" + gpus; // one past the last visible GPU, whatever the machine has
+        EcgException e = assertThrows(EcgException.class, () -> Devices.resolve(ask));
+        assertTrue(e.getMessage().contains("--device " + ask), e.getMessage());
+        if (gpus == 0) {
+            assertThrows(EcgException.class, () -> Devices.resolve("gpu"));
+            assertThrows(EcgException.class, () -> Devices.resolve("all-gpus"));
+        }
+    }
+
+    @Test
+    void unknownDeviceNames() {
+        assertThrows(EcgException.class, () -> Devices.resolve("tpu"));
+        assertThrows(EcgException.class, () -> Devices.resolve("gpu:x"));
+    }
+}
