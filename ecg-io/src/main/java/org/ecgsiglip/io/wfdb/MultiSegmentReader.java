@@ -77,7 +77,7 @@ final class MultiSegmentReader {
             }
             start = end;
         }
-        int n = Math.toIntExact((to - options.from()) * factor);
+        int n = WfdbReader.outputLength(master, names.size(), to - options.from(), factor);
         float[][] out = new float[names.size()][n];
         for (float[] row : out) {
             Arrays.fill(row, Float.NaN);

@@ -77,6 +77,8 @@ public final class WfdbReader {
             }
         }
         long n = Math.max(frames, 0);
+        int maxSpf = java.util.Arrays.stream(spf).max().orElse(1);
+        outputLength(header, signals.size(), n, maxSpf);
         for (int s = 0; s < samples.length; s++) {
             if (samples[s] == null) {
                 samples[s] = new int[(int) (n * spf[s])];
@@ -98,7 +100,7 @@ public final class WfdbReader {
                     + " but the record has " + d.frames(), "ask for a range within [0, " + d.frames() + ")");
         }
         int factor = factor(h, d.samplesPerFrame(), options.frames());
-        int n = Math.toIntExact((to - options.from()) * factor);
+        int n = outputLength(h, d.samples().length, to - options.from(), factor);
         float[][] out = new float[d.samples().length][n];
         for (int s = 0; s < out.length; s++) {
             fill(d, s, options.from(), to, options.frames(), factor, out[s], 0);
@@ -155,6 +157,19 @@ public final class WfdbReader {
                 }
             }
         }
+    }
+
+    /** Largest number of values one read may return (1 GiB of floats); larger reads need a range. */
+    static final long MAX_VALUES = 1L << 28;
+
+    /** Output samples per signal, or a typed error when the read would be too large for one array. */
+    static int outputLength(WfdbHeader h, int signals, long frames, int factor) {
+        long n = frames * factor;
+        if (n > Integer.MAX_VALUE - 8 || n * Math.max(1, signals) > MAX_VALUES) {
+            throw new RecordFormatException(h.file(), "sample range", signals + " signals x " + n
+                    + " samples are too many to read at once", "read the record in sample ranges (ReadOptions.range)");
+        }
+        return (int) n;
     }
 
     static List<String> units(WfdbHeader h) {
