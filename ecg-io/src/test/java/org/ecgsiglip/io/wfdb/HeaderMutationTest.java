@@ -22,7 +22,7 @@ import org.ecgsiglip.io.TestData;
  * extreme numbers), are parsed and then read against real signal files: the only exceptions that
  * may escape are the toolkit's own.
  */
-class HeaderMutationProperties {
+class HeaderMutationTest {
     private static final String[] BASES = {"100.hea", "100skew.hea", "binformats.hea", "test01_00s_frame.hea",
             "s0010_re.hea", "a103l.hea", "flacformats.hea", "multi-segment/041s/041s.hea",
             "multi-segment/p000878/p000878-2137-10-26-16-57.hea", "3000003_0003.hea"};
