@@ -1,0 +1,154 @@
+package org.ecgsiglip.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ecgsiglip.eval.Bootstrap;
+import org.ecgsiglip.eval.EvaluationOptions;
+import org.ecgsiglip.eval.PairedComparison;
+import org.ecgsiglip.eval.ScoreMatrix;
+import org.ecgsiglip.eval.Thresholds;
+import org.ecgsiglip.eval.TruthMatrix;
+import org.ecgsiglip.eval.ZeroDivision;
+import org.ecgsiglip.eval.csv.MatrixCsv;
+import org.ecgsiglip.eval.report.ReportWriter;
+import org.ecgsiglip.io.EcgException;
+import org.ecgsiglip.io.util.Sha256;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecg compare --a SA.csv --b SB.csv --truth T.csv [--thresholds 0.5 | --thresholds-file
+ * F.json [--b-thresholds-file G.json]] [--bootstrap B] --seed N --out DIR}: paired bootstrap
+ * comparison of two prediction sets on the same records (differences are B minus A), written as
+ * DIR/comparison.json, comparison.csv, comparison-averages.csv, report.md and report.html.
+ * B defaults to 1000. Exit codes as for {@link EvaluateCommand}.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Paired bootstrap comparison of two prediction sets: per-finding and macro F1 differences, "
+                + "CIs, p-values (Holm-corrected across findings).")
+public final class CompareCommand implements Callable<Integer> {
+
+    /** What to compare; {@link #run(Request)} does it. */
+    public record Request(Path a, Path b, Path truth, EvaluateCommand.ThresholdChoice thresholds,
+                          Optional<Path> bThresholdsFile, boolean atLeastOnePerRecord, Bootstrap bootstrap,
+                          Optional<Path> groups, ZeroDivision zeroDivision, Path out) {
+    }
+
+    /** The comparison and the files written. */
+    public record Result(PairedComparison comparison, List<Path> files) {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--a", required = true, paramLabel = "SA.csv", description = "Scores of model A (the reference).")
+    Path a;
+
+    @Option(names = "--b", required = true, paramLabel = "SB.csv", description = "Scores of model B (the candidate).")
+    Path b;
+
+    @Option(names = "--truth", required = true, paramLabel = "T.csv", description = "Truth, 0/1.")
+    Path truth;
+
+    @Option(names = "--thresholds", paramLabel = "T", description = "One threshold for every finding (default 0.5).")
+    Double threshold;
+
+    @Option(names = "--thresholds-file", paramLabel = "F.json", description = "Per-finding thresholds for A (and B).")
+    Path thresholdsFile;
+
+    @Option(names = "--b-thresholds-file", paramLabel = "G.json",
+            description = "Per-finding thresholds for B when they differ from A's.")
+    Path bThresholdsFile;
+
+    @Option(names = "--at-least-one", description = "Predict the top-scoring finding of records with none above threshold.")
+    boolean atLeastOne;
+
+    @Option(names = "--bootstrap", paramLabel = "B", description = "Paired resamples (default 1000).")
+    Integer bootstrap;
+
+    @Option(names = "--seed", required = true, paramLabel = "N", description = "Seed of the bootstrap.")
+    Long seed;
+
+    @Option(names = "--groups", paramLabel = "G.csv", description = "record_id,patient_id: resample patients.")
+    Path groups;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "Confidence level (default ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--zero-division", defaultValue = "0", paramLabel = "0|1", description = "Value of 0/0 (default 0).")
+    String zeroDivision;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Request request = request();
+        try {
+            Result r = run(request);
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(r.comparison());
+            r.files().forEach(p -> o.println("wrote " + p));
+            o.flush();
+            return 0;
+        } catch (EcgException | UncheckedIOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ecg compare: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** Reads both score tables and the truth, compares, writes the reports. */
+    public Result run(Request r) {
+        ScoreMatrix sa = MatrixCsv.readScores(r.a());
+        ScoreMatrix sb = MatrixCsv.readScores(r.b());
+        TruthMatrix rawTruth = MatrixCsv.readTruth(r.truth());
+        TruthMatrix t = MatrixCsv.alignTruth(sa, r.a(), rawTruth, r.truth());
+        MatrixCsv.alignTruth(sb, r.b(), rawTruth, r.truth());
+        String nameA = name(r.a(), r.b());
+        String nameB = name(r.b(), r.a());
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("a " + r.a().getFileName(), Sha256.of(r.a()));
+        inputs.put("b " + r.b().getFileName(), Sha256.of(r.b()));
+        inputs.put(r.truth().getFileName().toString(), Sha256.of(r.truth()));
+        Thresholds ta = EvaluateCommand.thresholds(r.thresholds(), inputs);
+        Thresholds tb = ta;
+        if (r.bThresholdsFile().isPresent()) {
+            tb = EvaluateCommand.thresholds(EvaluateCommand.ThresholdChoice.file(r.bThresholdsFile().get()), inputs);
+        }
+        EvaluationOptions options = EvaluateCommand.options(r.atLeastOnePerRecord(), Optional.of(r.bootstrap()),
+                r.groups(), r.zeroDivision(), inputs);
+        PairedComparison c = PairedComparison.compare(new PairedComparison.Candidate(nameA, sa, ta),
+                new PairedComparison.Candidate(nameB, sb, tb), t, options);
+        return new Result(c, ReportWriter.writeAll(c, r.out()));
+    }
+
+    /** The file name, or the whole path when both sides share the file name. */
+    private static String name(Path self, Path other) {
+        String n = self.getFileName().toString();
+        return n.equals(other.getFileName().toString()) ? self.toString() : n;
+    }
+
+    private Request request() {
+        if (threshold != null && thresholdsFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give at most one of --thresholds and --thresholds-file");
+        }
+        EvaluateCommand.ThresholdChoice choice = thresholdsFile != null
+                ? EvaluateCommand.ThresholdChoice.file(thresholdsFile)
+                : EvaluateCommand.ThresholdChoice.fixed(threshold == null ? Thresholds.DEFAULT : threshold);
+        Bootstrap boot = EvaluateCommand.bootstrap(spec, bootstrap, seed, level, groups, true).orElseThrow();
+        return new Request(a, b, truth, choice, Optional.ofNullable(bThresholdsFile), atLeastOne, boot,
+                Optional.ofNullable(groups), EvaluateCommand.zeroDivision(spec, zeroDivision), out);
+    }
+}
