@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +183,7 @@ public final class Thresholds {
             throw new EvalInputException(file, "field thresholds", "there is no \"thresholds\" object", fix);
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("thresholds").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.get("thresholds").properties()) {
             m.put(e.getKey(), number(file, "thresholds." + e.getKey(), e.getValue(), fix));
         }
         OptionalDouble fallback = root.has("default")

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,8 @@ class SklearnAgreementTest {
             assertEquals(row.get("threshold").asDouble(), f.threshold());
         }
         int checked = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("averages").fields(); it.hasNext(); checked++) {
-            Map.Entry<String, JsonNode> a = it.next();
+        for (Map.Entry<String, JsonNode> a : expected.get("averages").properties()) {
+            checked++;
             assertClose(num(a.getValue()), e.average(Average.ofKey(a.getKey())), TOL, fixture + "/" + variant
                     + " " + a.getKey());
         }
