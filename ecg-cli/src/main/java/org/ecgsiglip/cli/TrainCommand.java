@@ -1,0 +1,133 @@
+package org.ecgsiglip.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ecgsiglip.model.train.ConfigFiles;
+import org.ecgsiglip.model.train.RunDirectory;
+import org.ecgsiglip.model.train.TrainConfig;
+import org.ecgsiglip.model.train.Training;
+import org.ecgsiglip.model.train.TrainingData;
+import org.ecgsiglip.model.train.TrainingDataLoader;
+import org.ecgsiglip.model.train.TrainingMonitor;
+import org.ecgsiglip.model.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ecg train}: trains one variant on PTB-XL and writes a run folder (see {@link RunDirectory}).
+ * Every option but the data and {@code --out} has a default that gives a good model.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a signal encoder and a findings-text encoder with SigLIP (or the BCE baseline).",
+        footer = {"", "Examples:",
+            "  ecg train --ptbxl data/ptb-xl --out runs/shared",
+            "  ecg train --ptbxl data/ptb-xl --label-matrix diagonal --epochs 10 --out runs/diagonal",
+            "  ecg train --ptbxl data/ptb-xl --baseline bce --out runs/bce",
+            "  ecg train --config runs/shared/config.json --out runs/shared --resume   (continue a killed run)",
+            "Defaults: superdiagnostic, shared-finding targets, report texts, resnet1d, 30 epochs of 128, seed 42, cpu."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EcgCommand parent;
+
+    @Mixin
+    TrainOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "Run folder to write.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        boolean quiet = parent != null && parent.quiet;
+        run(options.resolve(), out, resume, new ProgressMonitor(System.out, quiet));
+        return 0;
+    }
+
+    /** Loads the data, trains, and returns the result. */
+    public static TrainingResult run(TrainConfig config, Path out, boolean resume, TrainingMonitor monitor) {
+        monitor.onMessage("preparing data (the signal cache is built once, then reused)");
+        TrainingData data = TrainingDataLoader.load(config, i -> { });
+        TrainingResult result = Training.run(config, data, new RunDirectory(out), resume, monitor);
+        monitor.onMessage(String.format(java.util.Locale.ROOT,
+                "best epoch %d: validation macro-F1 %.4f, macro-AUROC %.4f; run folder %s",
+                result.state().bestEpoch(), result.validation().macroF1(), result.validation().macroAuroc(), out));
+        return result;
+    }
+
+    /** The training options shared by {@code train} and {@code experiment}; flags mirror config keys. */
+    public static final class TrainOptions {
+        @Option(names = "--config", paramLabel = "FILE.json", description = "Configuration file; flags override it.")
+        Path config;
+
+        @Option(names = "--ptbxl", paramLabel = "ROOT", description = "PTB-XL folder (with ptbxl_database.csv).")
+        Path ptbxl;
+
+        @Option(names = "--level", description = "all, diagnostic, subdiagnostic, superdiagnostic (default), form, rhythm.")
+        String level;
+
+        @Option(names = "--label-matrix", description = "diagonal, shared-finding (default), exact-set, jaccard.")
+        String labelMatrix;
+
+        @Option(names = "--text", description = "report (default), single-finding, all-findings.")
+        String text;
+
+        @Option(names = "--baseline", description = "bce: the supervised baseline instead of SigLIP.")
+        String baseline;
+
+        @Option(names = "--exclude-from-collisions", split = ",", paramLabel = "CODE",
+                description = "Findings that do not make two samples a positive pair (e.g. SR).")
+        List<String> exclude;
+
+        @Option(names = "--encoder", description = "resnet1d (default), resnet1d_wang, xresnet1d18/50/101, inception1d.")
+        String encoder;
+
+        @Option(names = "--epochs", description = "Epochs (default 30).")
+        Integer epochs;
+
+        @Option(names = "--batch-size", description = "Batch size (default 128).")
+        Integer batchSize;
+
+        @Option(names = "--learning-rate", description = "Peak AdamW learning rate (default 1e-3).")
+        Double learningRate;
+
+        @Option(names = "--seed", description = "Seed of every random choice (default 42).")
+        Long seed;
+
+        @Option(names = "--device", description = "cpu (default), gpu, gpu:N, all-gpus.")
+        String device;
+
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "Signal cache folder (default under ~/.cache/ecg-siglip).")
+        Path cacheDir;
+
+        @Option(names = "--select-by", description = "macro_f1 (default) or macro_auroc: how the best epoch is chosen.")
+        String selectBy;
+
+        /** Defaults ← --config ← flags. */
+        public TrainConfig resolve() {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("ptbxl", ptbxl == null ? null : ptbxl.toAbsolutePath().toString());
+            o.put("level", level);
+            o.put("label-matrix", labelMatrix);
+            o.put("text", text);
+            o.put("baseline", baseline);
+            o.put("exclude-from-collisions", exclude);
+            o.put("encoder", encoder);
+            o.put("epochs", epochs);
+            o.put("batch-size", batchSize);
+            o.put("learning-rate", learningRate);
+            o.put("seed", seed);
+            o.put("device", device);
+            o.put("cache-dir", cacheDir == null ? null : cacheDir.toAbsolutePath().toString());
+            o.put("select-by", selectBy);
+            return ConfigFiles.resolve(config, o);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.ecgsiglip.model.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.ecgsiglip.io.util.AtomicFiles;
+
+/**
+ * Writes checkpoint folders so that a crash leaves either the old or the new one, never half of
+ * either: the new folder is written beside the target as {@code NAME.tmp}, the old one is renamed
+ * {@code NAME.old}, the new one is renamed into place, and the old one is deleted. A reader that
+ * finds no {@code NAME} but a {@code NAME.old} (a crash between the two renames) uses the old one.
+ */
+public final class Checkpoints {
+
+    /** Fills a fresh folder. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path folder) throws IOException;
+    }
+
+    private Checkpoints() {
+    }
+
+    public static void write(Path target, Writer writer) {
+        Path tmp = sibling(target, ".tmp");
+        Path old = sibling(target, ".old");
+        try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            writer.write(tmp);
+            if (Files.exists(target)) {
+                deleteTree(old);
+                Files.move(target, old);
+            }
+            AtomicFiles.moveIntoPlace(tmp, target);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The complete checkpoint folder at {@code target}, if there is one. */
+    public static Optional<Path> find(Path target) {
+        if (Files.isDirectory(target)) {
+            return Optional.of(target);
+        }
+        Path old = sibling(target, ".old");
+        return Files.isDirectory(old) ? Optional.of(old) : Optional.empty();
+    }
+
+    private static Path sibling(Path target, String suffix) {
+        return target.resolveSibling(target.getFileName() + suffix);
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

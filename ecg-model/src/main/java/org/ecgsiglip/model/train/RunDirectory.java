@@ -1,0 +1,75 @@
+package org.ecgsiglip.model.train;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of a run folder, which explains itself:
+ * <pre>
+ *   config.json            resolved configuration (pass it back with --config to repeat the run)
+ *   provenance.json        toolkit, git commit, Java/OS/CPU, DJL/PyTorch, device, seeds, data hashes, folds
+ *   vocabulary.json        the frozen findings vocabulary
+ *   tokenizer.json         the text tokenizer (SigLIP runs)
+ *   model.json             what is needed to rebuild the network before loading its parameters
+ *   metrics.jsonl          one JSON line per epoch (training loss, positive rate, validation metrics, timing)
+ *   steps.jsonl            one JSON line per step (loss, positive rate of the target matrix, gradient norm, lr)
+ *   checkpoints/last/      parameters + optimizer state + training state after the last finished epoch
+ *   checkpoints/best/      parameters of the best epoch by the selection metric (incl. batch-norm statistics)
+ *   thresholds.json        per-finding thresholds tuned for F1 on the validation set (best model)
+ *   validation/            the best model's validation evaluation: metrics.json/.csv, report.md/.html, scores.csv
+ * </pre>
+ */
+public record RunDirectory(Path root) {
+
+    public Path config() {
+        return root.resolve("config.json");
+    }
+
+    public Path provenance() {
+        return root.resolve("provenance.json");
+    }
+
+    public Path vocabulary() {
+        return root.resolve("vocabulary.json");
+    }
+
+    public Path tokenizer() {
+        return root.resolve("tokenizer.json");
+    }
+
+    public Path model() {
+        return root.resolve("model.json");
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path steps() {
+        return root.resolve("steps.jsonl");
+    }
+
+    public Path lastCheckpoint() {
+        return root.resolve("checkpoints").resolve("last");
+    }
+
+    public Path bestCheckpoint() {
+        return root.resolve("checkpoints").resolve("best");
+    }
+
+    public Path thresholds() {
+        return root.resolve("thresholds.json");
+    }
+
+    public Path validation() {
+        return root.resolve("validation");
+    }
+
+    public Path validationScores() {
+        return validation().resolve("scores.csv");
+    }
+
+    /** File names inside a checkpoint folder. */
+    public static final String PARAMS = "model.params";
+    public static final String OPTIMIZER = "optimizer.bin";
+    public static final String STATE = "state.json";
+}

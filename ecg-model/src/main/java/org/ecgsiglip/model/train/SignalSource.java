@@ -1,0 +1,41 @@
+package org.ecgsiglip.model.train;
+
+/**
+ * Where training reads preprocessed signals from: normally the on-disk {@code SignalCache}
+ * (memory-mapped, streams datasets larger than memory), or arrays in memory for small experiments
+ * and tests. Index i is the dataset's record index. Implementations must allow concurrent reads.
+ */
+public interface SignalSource {
+    int leads();
+
+    /** Stored samples per lead. */
+    int length();
+
+    /** Copies record {@code i} as [leads × length] floats, lead-major, into {@code dst} from {@code offset}. */
+    void read(int i, float[] dst, int offset);
+
+    /** Signals held in memory: {@code signals[i]} is [leads × length] lead-major. */
+    static SignalSource inMemory(float[][] signals, int leads, int length) {
+        for (float[] s : signals) {
+            if (s.length != leads * length) {
+                throw new IllegalArgumentException("every record needs " + leads * length + " floats");
+            }
+        }
+        return new SignalSource() {
+            @Override
+            public int leads() {
+                return leads;
+            }
+
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public void read(int i, float[] dst, int offset) {
+                System.arraycopy(signals[i], 0, dst, offset, leads * length);
+            }
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package org.ecgsiglip.model.train;
+
+import org.ecgsiglip.eval.Evaluation;
+
+/**
+ * Receives progress from a training run: a progress bar on a terminal, plain lines in a log, or
+ * nothing. Throwing from a callback stops the run after what has been checkpointed.
+ */
+public interface TrainingMonitor {
+
+    /** Nothing. */
+    TrainingMonitor SILENT = new TrainingMonitor() {
+    };
+
+    default void onStart(String description, int firstEpoch, int epochs, int stepsPerEpoch) {
+    }
+
+    default void onStep(int epoch, int step, TrainingStep.Result result) {
+    }
+
+    /** After validation and checkpointing of an epoch. */
+    default void onEpoch(EpochSummary summary, Evaluation validation) {
+    }
+
+    default void onMessage(String line) {
+    }
+}
