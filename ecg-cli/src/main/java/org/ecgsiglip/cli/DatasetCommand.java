@@ -191,8 +191,9 @@ public final class DatasetCommand implements Callable<Integer> {
                 try {
                     policy = Cinc.Unscored.valueOf(unscored.toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--unscored must be drop, include or fail, not '" + unscored + "'");
+                    err.println("ecg dataset summary: --unscored must be drop, include or fail, not '" + unscored + "'");
+                    err.flush();
+                    return 2;
                 }
                 Request request = new Request(Optional.ofNullable(source.ptbxl), Optional.ofNullable(source.cinc),
                         LabelLevel.parse(level), PtbXl.Options.defaults().withSamplingRate(samplingRate)

@@ -122,8 +122,8 @@ final class SignalFileDecoder {
                 verify(header, file, s, stored, (int) (frames * spf));
             }
             int invalid = format.invalidValue();
-            int[] signal = new int[(int) (frames * spf)];
             int shift = sig.skew() * spf;
+            int[] signal = shift == 0 && stored.length == frames * spf ? stored : new int[(int) (frames * spf)];
             for (int i = 0; i < signal.length; i++) {
                 int j = i + shift;
                 int v = j < stored.length ? stored[j] : SignalFormat.ABSENT;

@@ -134,6 +134,15 @@ public final class WfdbReader {
         int spf = d.samplesPerFrame()[s];
         int[] src = d.samples()[s];
         SignalSpec sig = d.header().signals().get(s);
+        if (spf == 1) {
+            double baseline = sig.baseline();
+            double gain = sig.gain();
+            for (int f = (int) from; f < to; f++) {
+                int v = src[f];
+                dst[pos++] = v == SignalFormat.ABSENT ? Float.NaN : (float) ((v - baseline) / gain);
+            }
+            return;
+        }
         for (long f = from; f < to; f++) {
             int base = (int) (f * spf);
             if (mode == ReadOptions.FrameMode.AVERAGE) {
