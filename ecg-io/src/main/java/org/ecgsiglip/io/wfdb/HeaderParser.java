@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecgsiglip.io.RecordFormatException;
@@ -22,13 +21,10 @@ import org.ecgsiglip.io.RecordFormatException;
  * problem becomes a {@link RecordFormatException} naming the header file, line and field.
  */
 public final class HeaderParser {
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:x(\\d+))?(?::(\\d+))?(?:\\+(\\d+))?");
-    private static final Pattern GAIN = Pattern.compile(
-            "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\((-?\\d+)\\))?(?:/(\\S+))?");
     private static final Pattern FREQUENCY = Pattern.compile(
             "((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:/((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)"
                     + "(?:\\((-?(?:\\d+\\.?\\d*|\\.\\d+))\\))?)?");
-    private static final String SPEC_FIX = "correct the header as the WFDB header specification describes"
+    static final String SPEC_FIX = "correct the header as the WFDB header specification describes"
             + " (https://wfdb.io/spec/header-files.html) or re-download the record";
 
     private HeaderParser() {
@@ -233,76 +229,6 @@ public final class HeaderParser {
 
         RecordFormatException error(String field, String problem, String fix) {
             return new RecordFormatException(file, "line " + line + ", field " + field, problem, fix);
-        }
-    }
-
-    /** Parses one signal line; kept apart so each class stays short. */
-    static final class SignalLineParser {
-        private SignalLineParser() {
-        }
-
-        static SignalSpec parse(Cursor c) {
-            String fileName = c.next("file name");
-            if (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")) {
-                throw c.error("file name", "signal file name '" + fileName
-                        + "' must be a plain name in the record's folder", SPEC_FIX);
-            }
-            String fmtText = c.next("format");
-            Matcher fm = FORMAT.matcher(fmtText);
-            if (!fm.matches()) {
-                throw c.error("format", "'" + fmtText + "' is not a format like 16, 212x4, 16:3 or 16+24", SPEC_FIX);
-            }
-            int format = parseInt(c, fm.group(1), "format");
-            if (!SignalFormat.isKnown(format)) {
-                throw c.error("format", "unknown signal format " + format,
-                        "WFDB signal formats are " + SignalFormat.knownCodes() + "; correct the header");
-            }
-            int spf = fm.group(2) == null ? 1 : parseInt(c, fm.group(2), "samples per frame");
-            if (spf < 1) {
-                throw c.error("samples per frame", "samples per frame must be at least 1, not " + spf, SPEC_FIX);
-            }
-            int skew = fm.group(3) == null ? 0 : parseInt(c, fm.group(3), "skew");
-            long offset = fm.group(4) == null ? 0 : parseLong(c, fm.group(4), "byte offset");
-            double gain = 0;
-            Integer baseline = null;
-            String units = "mV";
-            String g = c.nextOrNull();
-            if (g != null) {
-                Matcher gm = GAIN.matcher(g);
-                if (!gm.matches()) {
-                    throw c.error("gain", "'" + g + "' is not a gain like 200, 200(1024) or 1000.0(0)/mV", SPEC_FIX);
-                }
-                gain = parseDouble(c, gm.group(1), "gain");
-                if (gm.group(2) != null) {
-                    baseline = parseInt(c, gm.group(2), "baseline");
-                }
-                if (gm.group(3) != null) {
-                    units = gm.group(3);
-                }
-            }
-            if (gain < 0) {
-                throw c.error("gain", "negative gain " + gain, SPEC_FIX);
-            }
-            int resolution = optionalInt(c, "ADC resolution", 0);
-            int adcZero = optionalInt(c, "ADC zero", 0);
-            OptionalInt initial = optional(c, "initial value");
-            OptionalInt checksum = optional(c, "checksum");
-            int blockSize = optionalInt(c, "block size", 0);
-            String description = c.rest();
-            boolean gainGiven = gain != 0;
-            return new SignalSpec(fileName, format, spf, skew, offset, gainGiven ? gain : SignalSpec.DEFAULT_GAIN,
-                    gainGiven, baseline == null ? adcZero : baseline, units, resolution, adcZero, initial, checksum,
-                    blockSize, description, c.line);
-        }
-
-        private static int optionalInt(Cursor c, String field, int dflt) {
-            String s = c.nextOrNull();
-            return s == null ? dflt : parseInt(c, s, field);
-        }
-
-        private static OptionalInt optional(Cursor c, String field) {
-            String s = c.nextOrNull();
-            return s == null ? OptionalInt.empty() : OptionalInt.of(parseInt(c, s, field));
         }
     }
 }

@@ -91,10 +91,12 @@ class SignalCacheTest {
         assertTrue(notReady.getMessage().contains("interrupted"), notReady.getMessage());
         List<Integer> seen = new ArrayList<>();
         try (SignalCache c = SignalCache.build(subset, PREP, dir, Precision.FLOAT32, seen::add)) {
+            assertEquals(300, c.size());
             assertEquals(128, seen.get(0), "resumed at the last checkpoint");
             assertEquals(300 - 128, seen.size());
         }
         try (SignalCache clean = SignalCache.build(subset, PREP, tmp.resolve("clean"), Precision.FLOAT32)) {
+            assertEquals(300, clean.size());
             assertArrayEquals(Files.readAllBytes(tmp.resolve("clean/signals.f32")),
                     Files.readAllBytes(dir.resolve("signals.f32")));
         }

@@ -1,0 +1,79 @@
+package org.ecgsiglip.io.wfdb;
+
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses one signal line of a WFDB header into a {@link SignalSpec}; see {@link HeaderParser}. */
+final class SignalLineParser {
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:x(\\d+))?(?::(\\d+))?(?:\\+(\\d+))?");
+    private static final Pattern GAIN = Pattern.compile(
+            "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\((-?\\d+)\\))?(?:/(\\S+))?");
+
+    private SignalLineParser() {
+    }
+
+    static SignalSpec parse(HeaderParser.Cursor c) {
+        String fileName = c.next("file name");
+        if (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")) {
+            throw c.error("file name", "signal file name '" + fileName
+                    + "' must be a plain name in the record's folder", HeaderParser.SPEC_FIX);
+        }
+        String fmtText = c.next("format");
+        Matcher fm = FORMAT.matcher(fmtText);
+        if (!fm.matches()) {
+            throw c.error("format", "'" + fmtText + "' is not a format like 16, 212x4, 16:3 or 16+24", HeaderParser.SPEC_FIX);
+        }
+        int format = HeaderParser.parseInt(c, fm.group(1), "format");
+        if (!SignalFormat.isKnown(format)) {
+            throw c.error("format", "unknown signal format " + format,
+                    "WFDB signal formats are " + SignalFormat.knownCodes() + "; correct the header");
+        }
+        int spf = fm.group(2) == null ? 1 : HeaderParser.parseInt(c, fm.group(2), "samples per frame");
+        if (spf < 1) {
+            throw c.error("samples per frame", "samples per frame must be at least 1, not " + spf, HeaderParser.SPEC_FIX);
+        }
+        int skew = fm.group(3) == null ? 0 : HeaderParser.parseInt(c, fm.group(3), "skew");
+        long offset = fm.group(4) == null ? 0 : HeaderParser.parseLong(c, fm.group(4), "byte offset");
+        double gain = 0;
+        Integer baseline = null;
+        String units = "mV";
+        String g = c.nextOrNull();
+        if (g != null) {
+            Matcher gm = GAIN.matcher(g);
+            if (!gm.matches()) {
+                throw c.error("gain", "'" + g + "' is not a gain like 200, 200(1024) or 1000.0(0)/mV", HeaderParser.SPEC_FIX);
+            }
+            gain = HeaderParser.parseDouble(c, gm.group(1), "gain");
+            if (gm.group(2) != null) {
+                baseline = HeaderParser.parseInt(c, gm.group(2), "baseline");
+            }
+            if (gm.group(3) != null) {
+                units = gm.group(3);
+            }
+        }
+        if (gain < 0) {
+            throw c.error("gain", "negative gain " + gain, HeaderParser.SPEC_FIX);
+        }
+        int resolution = optionalInt(c, "ADC resolution", 0);
+        int adcZero = optionalInt(c, "ADC zero", 0);
+        OptionalInt initial = optional(c, "initial value");
+        OptionalInt checksum = optional(c, "checksum");
+        int blockSize = optionalInt(c, "block size", 0);
+        String description = c.rest();
+        boolean gainGiven = gain != 0;
+        return new SignalSpec(fileName, format, spf, skew, offset, gainGiven ? gain : SignalSpec.DEFAULT_GAIN,
+                gainGiven, baseline == null ? adcZero : baseline, units, resolution, adcZero, initial, checksum,
+                blockSize, description, c.line);
+    }
+
+    private static int optionalInt(HeaderParser.Cursor c, String field, int dflt) {
+        String s = c.nextOrNull();
+        return s == null ? dflt : HeaderParser.parseInt(c, s, field);
+    }
+
+    private static OptionalInt optional(HeaderParser.Cursor c, String field) {
+        String s = c.nextOrNull();
+        return s == null ? OptionalInt.empty() : OptionalInt.of(HeaderParser.parseInt(c, s, field));
+    }
+}
