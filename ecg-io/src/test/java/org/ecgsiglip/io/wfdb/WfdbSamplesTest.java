@@ -40,7 +40,8 @@ class WfdbSamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"100", "100.hea"})
     void record100KnownPhysicalValues(String name) {
-        // Values printed by an independent WFDB reader (rdsamp -P) for the first frames of MIT-BIH 100.
+        // First ten frames of MIT-BIH 100 in mV as an independent WFDB implementation publishes them
+        // (the test fixture mitdb/100.json of the "wfdb" npm package).
         EcgRecord r = RecordReader.read(sample(name));
         assertEquals(List.of("MLII", "V5"), r.leadNames());
         assertEquals(360.0, r.samplingFrequency());
@@ -50,6 +51,32 @@ class WfdbSamplesTest {
             assertEquals(mlii[i], r.signals()[0][i], 1e-6);
             assertEquals(v5[i], r.signals()[1][i], 1e-6);
         }
+    }
+
+    /** Every header in wfdb-samples: decoded and verified, or one of the three documented outcomes. */
+    @org.junit.jupiter.api.Test
+    void everyHeaderDecodesOrFailsAsDocumented() throws java.io.IOException {
+        java.util.Map<String, Class<? extends Exception>> documented = java.util.Map.of(
+                "flacformats.hea", UnsupportedFormatException.class,
+                "test01_00s_frame.hea", ChecksumMismatchException.class,
+                "p000878-2137-10-26-16-57.hea", org.ecgsiglip.io.RecordFormatException.class);
+        List<Path> headers;
+        try (var s = java.nio.file.Files.walk(TestData.wfdbSamples())) {
+            headers = s.filter(p -> p.toString().endsWith(".hea")).sorted().toList();
+        }
+        assertEquals(19, headers.size());
+        int decoded = 0;
+        for (Path h : headers) {
+            Class<? extends Exception> expected = documented.get(h.getFileName().toString());
+            if (expected == null) {
+                EcgRecord r = RecordReader.read(h);
+                assertTrue(r.leadCount() > 0, h.toString());
+                decoded++;
+            } else {
+                assertThrows(expected, () -> RecordReader.read(h), h.toString());
+            }
+        }
+        assertEquals(16, decoded);
     }
 
     @org.junit.jupiter.api.Test
