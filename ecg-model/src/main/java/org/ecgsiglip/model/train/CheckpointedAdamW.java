@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *
  * <p>The update, as PyTorch's {@code torch.optim.AdamW} computes it, for step t with learning rate lr_t:
  * w ← w − lr_t λ w; m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²;
- * w ← w − (lr_t / (1−β1^t)) · m / (√v / √(1−β2^t) + ε). Gradients are zeroed after the update.
+ * w ← w − (lr_t / (1−β1^t)) · m / (√v / √(1−β2^t) + ε). The weight's gradient is zeroed after the update.
  * Weight decay λ applies to tensors of two or more dimensions only (convolution and linear weights),
  * not to biases, normalisation parameters, the temperature or the logit bias. The learning rate
  * comes from a {@link Tracker} of the global step.
@@ -85,7 +85,11 @@ public final class CheckpointedAdamW extends Optimizer {
             denom.divi(sqrtCorrection2).addi(epsilon);
             weight.subi(step.divi(denom));
         }
-        grad.subi(grad); // gradients accumulate in the engine until zeroed
+        // Gradients accumulate in the engine until zeroed. DJL's parameter server hands the optimizer a
+        // *copy* of the gradient, so zero the weight's own gradient, not the argument.
+        try (NDArray own = weight.getGradient()) {
+            own.subi(own);
+        }
     }
 
     /** The number of updates applied so far (that of the most-updated parameter). */

@@ -1,7 +1,11 @@
 package org.ecgsiglip.model.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,11 +27,27 @@ import org.ecgsiglip.io.util.AtomicFiles;
  */
 public final class ConfigFiles {
     private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(plainPaths())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private ConfigFiles() {
+    }
+
+    /** Paths as plain strings ("/data/ptb-xl"), not Jackson's default file: URIs, so configs stay editable. */
+    private static SimpleModule plainPaths() {
+        SimpleModule m = new SimpleModule("plain-paths");
+        m.addSerializer(Path.class, new ToStringSerializer(Path.class));
+        m.addDeserializer(Path.class, new FromStringDeserializer<Path>(Path.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected Path _deserialize(String value, DeserializationContext ctxt) {
+                return Path.of(value);
+            }
+        });
+        return m;
     }
 
     /** The defaults as a JSON object (no data path). */

@@ -50,13 +50,22 @@ public final class ModelSession implements AutoCloseable {
         this.inferenceStore = trainer == null ? new ParameterStore(model.getNDManager(), false) : null;
     }
 
-    /** A freshly initialised network with an optimizer; {@code textColumns} is the m of the first batch shape. */
+    /**
+     * A network with an optimizer, freshly initialised or, when {@code resumeFrom} is a checkpoint
+     * folder, with that checkpoint's parameters and optimizer state. {@code textColumns} is the m of the
+     * first batch shape.
+     */
     public static ModelSession forTraining(ModelSpec spec, Device device, long seed, Tracker learningRate,
-                                           float weightDecay, int textColumns) {
+                                           float weightDecay, int textColumns, Path resumeFrom) {
         Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
         Block block = spec.buildBlock();
         Model model = Model.newInstance("ecg-siglip", device, "PyTorch");
         model.setBlock(block);
+        if (resumeFrom != null) {
+            // before the trainer exists: DJL's Trainer.initialize caches the parameter arrays it sees
+            // and only initialises parameters that have none, so loaded values are kept and trained
+            load(block, model.getNDManager(), resumeFrom.resolve(RunDirectory.PARAMS));
+        }
         CheckpointedAdamW optimizer = CheckpointedAdamW.builder().setLearningRate(learningRate)
                 .optWeightDecay(weightDecay).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new SigmoidLoss())
@@ -67,7 +76,17 @@ public final class ModelSession implements AutoCloseable {
         Trainer trainer = model.newTrainer(config);
         trainer.initialize(spec.inputShapes(Math.max(1, textColumns)));
         optimizer.bind(block.getParameters());
-        return new ModelSession(spec, model, block, trainer, optimizer);
+        ModelSession session = new ModelSession(spec, model, block, trainer, optimizer);
+        if (resumeFrom != null) {
+            try {
+                session.loadOptimizer(resumeFrom.resolve(RunDirectory.OPTIMIZER));
+            } catch (IOException e) {
+                session.close();
+                throw new EcgException(resumeFrom.resolve(RunDirectory.OPTIMIZER), null, "unreadable optimizer state: "
+                        + e.getMessage(), "delete the checkpoint folder and train again", e);
+            }
+        }
+        return session;
     }
 
     /** A network for inference with the parameters saved at {@code params}. */
@@ -122,10 +141,18 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
+    /** Loads parameters into an inference session (a training session loads them at creation). */
     public void loadParameters(Path file) {
+        if (trainer != null) {
+            throw new IllegalStateException("a training session takes its parameters in forTraining(..., resumeFrom)");
+        }
+        load(block, manager(), file);
+    }
+
+    private static void load(Block block, NDManager manager, Path file) {
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file));
              DataInputStream in = new DataInputStream(is)) {
-            block.loadParameters(manager(), in);
+            block.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
             throw new EcgException(file, null, "cannot load model parameters: " + e.getMessage(),
                     "the file may be from another model configuration or damaged; retrain or pick another run", e);
@@ -139,7 +166,7 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
-    public void loadOptimizer(Path file) throws IOException {
+    private void loadOptimizer(Path file) throws IOException {
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file));
              DataInputStream in = new DataInputStream(is)) {
             optimizer.load(in, manager());

@@ -82,16 +82,14 @@ public final class Training {
                 warmup, totalSteps);
         int columns = texts == null ? 0 : (strategy == TextStrategy.ALL_FINDINGS ? findings : config.batchSize());
         long started = System.nanoTime();
+        Path resumeFrom = state.completedEpochs() > 0 ? Checkpoints.find(run.lastCheckpoint()).orElseThrow() : null;
         try (ModelSession session = ModelSession.forTraining(spec, device, config.seed(), schedule,
-                (float) config.weightDecay(), columns);
+                (float) config.weightDecay(), columns, resumeFrom);
              TrainingLog log = new TrainingLog(run, state.globalStep())) {
             if (!session.device().equals(device)) {
                 throw new IllegalStateException("asked for " + device + " but DJL placed the model on " + session.device());
             }
-            if (state.completedEpochs() > 0) {
-                Path last = Checkpoints.find(run.lastCheckpoint()).orElseThrow();
-                session.loadParameters(last.resolve(RunDirectory.PARAMS));
-                loadOptimizer(session, last.resolve(RunDirectory.OPTIMIZER));
+            if (resumeFrom != null) {
                 monitor.onMessage("resuming " + run.root() + " after epoch " + state.completedEpochs());
             }
             TrainingStep step = new TrainingStep(session.trainer(), objective, matrix, strategy.paired(), keep,
@@ -228,15 +226,6 @@ public final class Training {
 
     private static void writeState(Path file, TrainingState state) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(state));
-    }
-
-    private static void loadOptimizer(ModelSession session, Path file) {
-        try {
-            session.loadOptimizer(file);
-        } catch (IOException e) {
-            throw new EcgException(file, null, "unreadable optimizer state: " + e.getMessage(),
-                    "delete the checkpoint folder and train again", e);
-        }
     }
 
     /** Running means of one epoch's steps. */

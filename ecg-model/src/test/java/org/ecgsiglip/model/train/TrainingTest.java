@@ -1,0 +1,114 @@
+package org.ecgsiglip.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ecgsiglip.eval.Evaluation;
+import org.ecgsiglip.eval.ScoreMatrix;
+import org.ecgsiglip.eval.csv.MatrixCsv;
+import org.ecgsiglip.io.EcgException;
+import org.ecgsiglip.model.predict.Predictor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end training on real PTB-XL records (a small slice), on the CPU. */
+class TrainingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TIMING = List.of("seconds", "samples_per_s", "data_wait_share");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aResumedRunEndsExactlyWhereAnUninterruptedRunEnds() throws IOException {
+        TrainConfig config = SmallData.config(Map.of("epochs", 3));
+        TrainingData data = SmallData.get();
+        RunDirectory straight = new RunDirectory(tmp.resolve("straight"));
+        Training.run(config, data, straight, false, TrainingMonitor.SILENT);
+
+        RunDirectory killed = new RunDirectory(tmp.resolve("killed"));
+        TrainingMonitor killAfterFirstEpoch = new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochSummary summary, Evaluation validation) {
+                throw new IllegalStateException("simulated kill");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> Training.run(config, data, killed, false, killAfterFirstEpoch));
+        assertEquals(1, epochsIn(killed));
+        Training.run(config, data, killed, true, TrainingMonitor.SILENT);
+
+        assertEquals(Files.readString(straight.steps()), Files.readString(killed.steps()));
+        assertEquals(withoutTiming(straight.metrics()), withoutTiming(killed.metrics()));
+        assertArrayEquals(Files.readAllBytes(straight.lastCheckpoint().resolve(RunDirectory.PARAMS)),
+                Files.readAllBytes(killed.lastCheckpoint().resolve(RunDirectory.PARAMS)), "weights and BN statistics");
+        assertEquals(Files.readString(straight.validationScores()), Files.readString(killed.validationScores()));
+    }
+
+    @Test
+    void sameSeedSameMetricsAndSavedModelPredictsTheSame() throws IOException {
+        TrainConfig config = SmallData.config(Map.of());
+        TrainingData data = SmallData.get();
+        RunDirectory a = new RunDirectory(tmp.resolve("a"));
+        RunDirectory b = new RunDirectory(tmp.resolve("b"));
+        TrainingResult ra = Training.run(config, data, a, false, TrainingMonitor.SILENT);
+        Training.run(config, data, b, false, TrainingMonitor.SILENT);
+        assertEquals(withoutTiming(a.metrics()), withoutTiming(b.metrics()));
+        assertEquals(Files.readString(a.root().resolve("validation/metrics.json")),
+                Files.readString(b.root().resolve("validation/metrics.json")));
+
+        // save -> load -> identical predictions: the predictor reads the raw records again
+        ScoreMatrix written = MatrixCsv.readScores(a.validationScores());
+        List<Path> records = new ArrayList<>();
+        for (int i : data.split().validation()) {
+            records.add(data.dataset().records().get(i).recordPath());
+        }
+        try (Predictor predictor = Predictor.load(a.root(), "cpu")) {
+            ScoreMatrix again = predictor.scoreRecords(records);
+            assertEquals(written.recordIds(), again.recordIds());
+            for (int i = 0; i < written.records(); i++) {
+                assertArrayEquals(written.values()[i], again.values()[i], 0.0, "record " + written.recordIds().get(i));
+            }
+        }
+        assertEquals(ra.validation().macroAuroc(), JSON.readTree(a.root().resolve("validation/metrics.json").toFile())
+                .path("averages").path("macro_auroc").asDouble(), 1e-12);
+    }
+
+    @Test
+    void refusesToOverwriteARunAndToResumeWithAnotherConfiguration() {
+        TrainConfig config = SmallData.config(Map.of("epochs", 1));
+        RunDirectory run = new RunDirectory(tmp.resolve("r"));
+        Training.run(config, SmallData.get(), run, false, TrainingMonitor.SILENT);
+        EcgException again = assertThrows(EcgException.class,
+                () -> Training.run(config, SmallData.get(), run, false, TrainingMonitor.SILENT));
+        assertTrue(again.getMessage().contains("--resume"), again.getMessage());
+        TrainConfig other = SmallData.config(Map.of("epochs", 1, "label-matrix", "diagonal"));
+        EcgException changed = assertThrows(EcgException.class,
+                () -> Training.run(other, SmallData.get(), run, true, TrainingMonitor.SILENT));
+        assertTrue(changed.getMessage().contains("another configuration"), changed.getMessage());
+    }
+
+    static int epochsIn(RunDirectory run) throws IOException {
+        return Files.readAllLines(run.metrics()).size();
+    }
+
+    static List<JsonNode> withoutTiming(Path metrics) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics)) {
+            ObjectNode n = (ObjectNode) JSON.readTree(line);
+            TIMING.forEach(n::remove);
+            out.add(n);
+        }
+        return out;
+    }
+}
