@@ -6,21 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real headers, mutated at random (characters replaced, inserted, deleted; fields swapped for
  * extreme numbers), are parsed and then read against real signal files: the only exceptions that
- * may escape are the toolkit's own.
+ * may escape are the toolkit's own. A property test written with JUnit: case {@code k} is generated
+ * from {@code new SplittableRandom(SEED + k)}, so a failing case names the seed that reproduces it.
  */
 class HeaderMutationTest {
     private static final String[] BASES = {"100.hea", "100skew.hea", "binformats.hea", "test01_00s_frame.hea",
@@ -29,10 +28,13 @@ class HeaderMutationTest {
     private static final String[] EXTREMES = {"0", "-1", "2147483647", "-2147483648", "99999999999999999999", "1e400",
             "NaN", "16x0", "212x99999", "16:2147483647", "16+9223372036854775807", "/", "~", "..", "#", "(", ")",
             "200(", "1/0", "0/mV", "-5/mV", "", " ", "\t", "\n", "a/b"};
+    private static final long SEED = 20261127L;
+    private static final int CASES = 600;
+    private static final char[] CHARS = {' ', '\n', '#', '/', '(', ')', ':', '+', 'x', '~', '-', '.', '0', '9', 'e'};
     private static List<String> bases;
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void setUp() throws IOException {
         bases = new ArrayList<>();
         for (String b : BASES) {
@@ -49,15 +51,21 @@ class HeaderMutationTest {
         Files.copy(TestData.cinc2021().resolve("E07500.mat"), dir.resolve("E07500.mat"));
     }
 
-    @AfterContainer
+    @AfterAll
     static void tearDown() throws IOException {
         try (var s = Files.walk(dir)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    @Property(tries = 600, seed = "20261127")
-    void onlyToolkitExceptionsEscape(@ForAll("mutatedHeaders") String header) throws IOException {
+    static LongStream seeds() {
+        return LongStream.range(SEED, SEED + CASES);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void onlyToolkitExceptionsEscape(long seed) throws IOException {
+        String header = mutatedHeader(new SplittableRandom(seed));
         Path hea = dir.resolve("m.hea");
         Files.writeString(hea, header, StandardCharsets.ISO_8859_1);
         try {
@@ -70,20 +78,16 @@ class HeaderMutationTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> mutatedHeaders() {
-        Arbitrary<Integer> base = Arbitraries.integers().between(0, BASES.length + 1);
-        Arbitrary<List<Edit>> edits = Combinators.combine(
-                Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 100_000),
-                Arbitraries.chars().with(' ', '\n', '#', '/', '(', ')', ':', '+', 'x', '~', '-', '.', '0', '9', 'e'),
-                Arbitraries.of(EXTREMES)).as(Edit::new).list().ofMinSize(1).ofMaxSize(4);
-        return Combinators.combine(base, edits).as((b, es) -> {
-            String s = bases.get(b);
-            for (Edit e : es) {
-                s = e.apply(s);
-            }
-            return s;
-        });
+    /** One of the base headers with one to four random edits. */
+    static String mutatedHeader(SplittableRandom rng) {
+        String s = bases.get(rng.nextInt(bases.size()));
+        int edits = 1 + rng.nextInt(4);
+        for (int e = 0; e < edits; e++) {
+            Edit edit = new Edit(rng.nextInt(5), rng.nextInt(100_001), CHARS[rng.nextInt(CHARS.length)],
+                    EXTREMES[rng.nextInt(EXTREMES.length)]);
+            s = edit.apply(s);
+        }
+        return s;
     }
 
     private record Edit(int op, int where, char c, String token) {
