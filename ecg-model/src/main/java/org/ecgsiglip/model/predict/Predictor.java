@@ -17,6 +17,7 @@ import org.ecgsiglip.io.RecordReader;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.io.preprocess.Preprocessing;
 import org.ecgsiglip.model.text.TextTokenizer;
+import org.ecgsiglip.model.train.Augmentation;
 import org.ecgsiglip.model.train.Checkpoints;
 import org.ecgsiglip.model.train.ConfigFiles;
 import org.ecgsiglip.model.train.Devices;
@@ -34,7 +35,8 @@ import org.ecgsiglip.model.train.TrainingDataLoader;
  * at the thresholds (0.5 unless others are set, e.g. the run's {@code thresholds.json} tuned on
  * validation). A SigLIP model also scores finding texts it never saw, without retraining.
  *
- * <p>Records go through the same preprocessing as training (from the run's configuration).
+ * <p>Records go through the same preprocessing as training (from the run's configuration) and, when
+ * the model reads shorter windows than the stored records, the same centre window as validation.
  */
 public final class Predictor implements AutoCloseable {
     private static final int BATCH = 64;
@@ -99,8 +101,7 @@ public final class Predictor implements AutoCloseable {
 
     /** Probabilities of every finding and the set predicted at {@code thresholds} (e.g. {@link #tunedThresholds()}). */
     public Prediction predict(EcgRecord record, Thresholds thresholds) {
-        double[] p = scorer.score(flatten(preprocessing.apply(record)), 1, preprocessing.leads().size()
-                * preprocessing.length())[0];
+        double[] p = scorer.score(input(record), 1, perRecord())[0];
         Map<String, Double> probs = new LinkedHashMap<>();
         Set<String> predicted = new LinkedHashSet<>();
         for (int k = 0; k < p.length; k++) {
@@ -117,14 +118,14 @@ public final class Predictor implements AutoCloseable {
     public ScoreMatrix scoreRecords(List<Path> records) {
         List<String> ids = new ArrayList<>();
         double[][] values = new double[records.size()][];
-        int per = preprocessing.leads().size() * preprocessing.length();
+        int per = perRecord();
         for (int start = 0; start < records.size(); start += BATCH) {
             int n = Math.min(BATCH, records.size() - start);
             float[] signals = new float[n * per];
             for (int b = 0; b < n; b++) {
                 EcgRecord r = RecordReader.read(records.get(start + b));
                 ids.add(r.recordId());
-                System.arraycopy(flatten(preprocessing.apply(r)), 0, signals, b * per, per);
+                System.arraycopy(input(r), 0, signals, b * per, per);
             }
             double[][] part = scorer.score(signals, n, per);
             System.arraycopy(part, 0, values, start, n);
@@ -139,8 +140,7 @@ public final class Predictor implements AutoCloseable {
                     "score new finding texts with a SigLIP run");
         }
         Scorer custom = new Scorer(session, Objective.SIGLIP, columns(texts));
-        return custom.score(flatten(preprocessing.apply(record)), 1, preprocessing.leads().size()
-                * preprocessing.length())[0];
+        return custom.score(input(record), 1, perRecord())[0];
     }
 
     private TextColumns.Columns columns(List<String> texts) {
@@ -152,11 +152,18 @@ public final class Predictor implements AutoCloseable {
         return new TextColumns.Columns(texts.size(), dim, features, new float[texts.size() * vocabulary.size()]);
     }
 
-    static float[] flatten(float[][] leads) {
-        int len = leads[0].length;
-        float[] out = new float[leads.length * len];
+    private int perRecord() {
+        return session.spec().leads() * session.spec().length();
+    }
+
+    /** Preprocessed as in training, centre window of the model's input length, [leads × length] lead-major. */
+    private float[] input(EcgRecord record) {
+        float[][] leads = preprocessing.apply(record);
+        int length = session.spec().length();
+        int start = Augmentation.cropOffset(leads[0].length, length, null);
+        float[] out = new float[leads.length * length];
         for (int k = 0; k < leads.length; k++) {
-            System.arraycopy(leads[k], 0, out, k * len, len);
+            System.arraycopy(leads[k], start, out, k * length, length);
         }
         return out;
     }

@@ -74,6 +74,7 @@ public final class ConfigFiles {
         d.put("clip-norm", 1.0);
         d.put("amplitude-scale", 0.1);
         d.put("lead-dropout", 0.1);
+        d.put("record-length", 1000);
         d.put("input-length", 1000);
         d.put("band-low", 0.5);
         d.put("band-high", 40.0);

@@ -18,7 +18,9 @@ import org.ecgsiglip.model.siglip.TextStrategy;
  * <p>Defaults give a good model with no other option than the data: collision-aware SigLIP
  * ({@code shared-finding} targets, {@code report} texts), resnet1d with d = 128, 30 epochs of 128,
  * AdamW 1e-3 with 5 % warm-up and cosine decay, global gradient-norm clipping at 1, amplitude
- * scaling ±10 % and lead dropout 10 %, 100 Hz, 1000 samples, band-pass 0.5–40 Hz, per-lead standardisation.
+ * scaling ±10 % and lead dropout 10 %, 100 Hz, 1000 samples (10 s) stored and fed whole, band-pass
+ * 0.5–40 Hz, per-lead standardisation. With {@code input-length} below {@code record-length}, training
+ * reads a random window of each record (random crop) and validation and prediction the centre window.
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,6 +46,7 @@ public record TrainConfig(
         @JsonProperty("clip-norm") double clipNorm,
         @JsonProperty("amplitude-scale") double amplitudeScale,
         @JsonProperty("lead-dropout") double leadDropout,
+        @JsonProperty("record-length") int recordLength,
         @JsonProperty("input-length") int inputLength,
         @JsonProperty("band-low") double bandLow,
         @JsonProperty("band-high") double bandHigh,
@@ -63,7 +66,12 @@ public record TrainConfig(
         positive("batch-size", batchSize);
         positive("embedding-dim", embeddingDim);
         positive("text-hidden", textHidden);
+        positive("record-length", recordLength);
         positive("input-length", inputLength);
+        if (inputLength > recordLength) {
+            throw new ConfigurationException("input-length", "the model's input (" + inputLength + " samples) is longer "
+                    + "than the stored record (" + recordLength + ")", "use input-length <= record-length");
+        }
         if (batchSize < 2) {
             throw new ConfigurationException("batch-size", "a pairwise loss needs at least 2 samples per batch", "use 32 or more");
         }

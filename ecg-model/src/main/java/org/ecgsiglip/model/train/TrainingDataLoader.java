@@ -35,9 +35,12 @@ public final class TrainingDataLoader {
     private TrainingDataLoader() {
     }
 
-    /** The preprocessing a configuration asks for: 12 standard leads at 100 Hz, band-pass, standardised. */
+    /**
+     * The preprocessing a configuration asks for: 12 standard leads at 100 Hz, {@code record-length}
+     * samples, band-pass, standardised.
+     */
     public static Preprocessing preprocessing(TrainConfig c) {
-        return Preprocessing.of(100, c.inputLength()).withBandPass(c.bandLow(), c.bandHigh()).withStandardize(true);
+        return Preprocessing.of(100, c.recordLength()).withBandPass(c.bandLow(), c.bandHigh()).withStandardize(true);
     }
 
     public static TrainingData load(TrainConfig c, IntConsumer onCachedRecord) {

@@ -13,7 +13,8 @@ import org.ecgsiglip.io.ptbxl.PtbXl;
 /**
  * A small real training set for tests: the first records of the shared PTB-XL subset at the
  * superdiagnostic level (folds 1–8 train, fold 9 validation), preprocessed in memory exactly as
- * {@link TrainingDataLoader#preprocessing} would, at 250 samples (2.5 s) to keep tests fast.
+ * {@link TrainingDataLoader#preprocessing} would, 300 samples stored and random 250-sample windows read
+ * (3 s and 2.5 s) to keep tests fast and exercise the crop.
  */
 final class SmallData {
     private static TrainingData cached;
@@ -30,7 +31,8 @@ final class SmallData {
 
     static TrainConfig config(Map<String, Object> overrides) {
         java.util.Map<String, Object> o = new java.util.HashMap<>(Map.of(
-                "ptbxl", TestData.ptbxl().toString(), "input-length", 250, "epochs", 2, "batch-size", 32,
+                "ptbxl", TestData.ptbxl().toString(), "record-length", 300, "input-length", 250, "epochs", 2,
+                "batch-size", 32,
                 "embedding-dim", 32, "text-hidden", 32));
         o.putAll(overrides);
         return ConfigFiles.resolve(null, o);

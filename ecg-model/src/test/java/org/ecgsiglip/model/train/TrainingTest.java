@@ -18,6 +18,9 @@ import org.ecgsiglip.eval.Evaluation;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.eval.csv.MatrixCsv;
 import org.ecgsiglip.io.EcgException;
+import org.ecgsiglip.io.EcgRecord;
+import org.ecgsiglip.io.RecordReader;
+import org.ecgsiglip.model.predict.Prediction;
 import org.ecgsiglip.model.predict.Predictor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,19 @@ class TrainingTest {
             for (int i = 0; i < written.records(); i++) {
                 assertArrayEquals(written.values()[i], again.values()[i], 0.0, "record " + written.recordIds().get(i));
             }
+            // one record through predict(), and the vocabulary's texts scored as if they were new texts
+            EcgRecord first = RecordReader.read(records.get(0));
+            Prediction p = predictor.predict(first);
+            double[] asNewTexts = predictor.scoreTexts(first, predictor.vocabulary().texts());
+            for (int k = 0; k < asNewTexts.length; k++) {
+                String code = predictor.vocabulary().get(k).code();
+                // a batch of one takes other BLAS paths than a batch of 80: equal to float32 rounding
+                assertEquals(written.values()[0][k], p.probabilities().get(code), 1e-6, code);
+                assertEquals(written.values()[0][k], asNewTexts[k], 1e-6, code + " as a new text");
+                assertEquals(p.probabilities().get(code) >= 0.5, p.predicted().contains(code), code);
+            }
+            double[] unseen = predictor.scoreTexts(first, List.of("left bundle branch block, complete"));
+            assertTrue(unseen[0] > 0 && unseen[0] < 1, "a text outside the vocabulary gets a probability");
         }
         assertEquals(ra.validation().macroAuroc(), JSON.readTree(a.root().resolve("validation/metrics.json").toFile())
                 .path("averages").path("macro_auroc").asDouble(), 1e-12);
