@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             PredictCommand.class,
             EvaluateCommand.class,
             CompareCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",
