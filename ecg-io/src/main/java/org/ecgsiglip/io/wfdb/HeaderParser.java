@@ -1,11 +1,14 @@
 package org.ecgsiglip.io.wfdb;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +37,7 @@ public final class HeaderParser {
     public static WfdbHeader parse(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            text = new String(readAll(file), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new RecordFormatException(file, null, "header file not found",
                     "check the record path (with or without .hea) and that the file exists", e);
@@ -45,9 +48,27 @@ public final class HeaderParser {
         return parse(text, file);
     }
 
+    /**
+     * The whole file, read with as few system calls as the JDK allows: its size, then one read of
+     * that many bytes (a header is read for every record, so each call counts).
+     */
+    static byte[] readAll(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("the file is " + size + " bytes, too large for a header");
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // a file that shrinks while read ends early; one that grows is read up to its first size
+            }
+            return buf.position() == buf.capacity() ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
+        }
+    }
+
     /** Parses header text; {@code file} is only used in messages and as {@link WfdbHeader#file()}. */
     public static WfdbHeader parse(String text, Path file) {
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        String[] lines = lines(text);
         List<String> comments = new ArrayList<>();
         List<Integer> contentLines = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
@@ -145,6 +166,40 @@ public final class HeaderParser {
                 comments);
     }
 
+    /** The lines of {@code text}, split at CR LF, LF or CR; a trailing break leaves an empty last line. */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>(32);
+        int start = 0;
+        if (text.indexOf('\r') < 0) { // the usual case: LF only, found with the JDK's vectorised search
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                lines.add(text.substring(start, nl));
+                start = nl + 1;
+            }
+        } else {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char ch = text.charAt(i);
+                if (ch == '\n' || ch == '\r') {
+                    lines.add(text.substring(start, i));
+                    if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
+    }
+
+    /** {@link Character#isWhitespace(char)}, with a quick answer for the Latin-1 letters and digits headers hold. */
+    static boolean isSpace(char c) {
+        if (c > ' ' && c < '\u1680') {
+            return false; // no whitespace between U+0021 and U+167F
+        }
+        return Character.isWhitespace(c);
+    }
+
     private static SegmentSpec parseSegment(Cursor c) {
         String name = c.next("segment name");
         long n = parseLong(c, c.next("segment length"), "segment length");
@@ -178,7 +233,7 @@ public final class HeaderParser {
 
     static double parseDouble(Cursor c, String text, String field) {
         try {
-            double v = Double.parseDouble(text);
+            double v = Decimals.parse(text);
             if (!Double.isFinite(v)) {
                 throw c.error(field, "'" + text + "' is not a finite number", SPEC_FIX);
             }
@@ -202,14 +257,14 @@ public final class HeaderParser {
         }
 
         String nextOrNull() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            while (pos < text.length() && isSpace(text.charAt(pos))) {
                 pos++;
             }
             if (pos >= text.length()) {
                 return null;
             }
             int start = pos;
-            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+            while (pos < text.length() && !isSpace(text.charAt(pos))) {
                 pos++;
             }
             return text.substring(start, pos);

@@ -30,6 +30,66 @@ final class SignalFileDecoder {
      * @return the number of frames found when {@code frames} was -1, else {@code frames}
      */
     static long decode(WfdbHeader header, Path file, List<Integer> members, long frames, boolean verify, int[][] out) {
+        StoredBytes raw = read(header, file, members, frames);
+        List<SignalSpec> all = header.signals();
+        SignalFormat format = raw.format();
+        frames = raw.frames();
+        int perFrame = raw.perFrame();
+        int wanted = (int) raw.wanted(); // read() keeps wanted * perFrame within an array
+        int[] flat = new int[wanted * perFrame];
+        format.decode(raw.bytes(), flat.length, flat);
+        int slot = 0;
+        for (int s : members) {
+            SignalSpec sig = all.get(s);
+            int spf = sig.samplesPerFrame();
+            int[] stored = new int[wanted * spf];
+            for (int f = 0, d = 0; f < wanted; f++) {
+                int base = f * perFrame + slot;
+                for (int k = 0; k < spf; k++) {
+                    stored[d++] = flat[base + k];
+                }
+            }
+            slot += spf;
+            if (format == SignalFormat.DIFFERENCE_8) {
+                int v = sig.initialValue().orElse(sig.adcZero());
+                for (int i = 0; i < stored.length; i++) {
+                    v += stored[i];
+                    stored[i] = v;
+                }
+            }
+            if (verify) {
+                verify(header, file, s, stored, (int) (frames * spf));
+            }
+            int invalid = format.invalidValue();
+            int shift = sig.skew() * spf;
+            int[] signal = shift == 0 && stored.length == frames * spf ? stored : new int[(int) (frames * spf)];
+            for (int i = 0; i < signal.length; i++) {
+                int j = i + shift;
+                int v = j < stored.length ? stored[j] : SignalFormat.ABSENT;
+                signal[i] = v == invalid ? SignalFormat.ABSENT : v;
+            }
+            out[s] = signal;
+        }
+        return frames;
+    }
+
+    /**
+     * The bytes of one signal file that a decode needs: the header's frames plus the largest skew,
+     * read after checking that every member shares the file's format and byte offset, that the
+     * format is decodable and that the file is long enough.
+     *
+     * @param bytes the stored samples from the byte offset on ({@link SignalFormat#bytesFor} of
+     *     {@code wanted * perFrame} samples)
+     * @param format the file's format
+     * @param frames frames of the record (the header's, or those the file holds when it gives none)
+     * @param wanted frames held in {@code bytes}: {@code frames} plus the skew the file has room for
+     * @param perFrame samples per frame in this file, over all its members
+     */
+    record StoredBytes(byte[] bytes, SignalFormat format, long frames, long wanted, int perFrame) {
+    }
+
+    /** Reads the stored bytes of signals {@code members} of {@code file}; see {@link StoredBytes}. */
+    static StoredBytes read(WfdbHeader header, Path file, List<Integer> members, long frames) {
         List<SignalSpec> all = header.signals();
         SignalSpec first = all.get(members.get(0));
         SignalFormat format = SignalFormat.of(first.format());
@@ -75,7 +135,7 @@ final class SignalFileDecoder {
             }
             wanted = Math.min(frames + maxSkew, available);
             long byteCount = format.bytesFor(wanted * perFrame);
-            if (byteCount > Integer.MAX_VALUE - 16) {
+            if (byteCount > Integer.MAX_VALUE - 16 || wanted * perFrame > Integer.MAX_VALUE - 16) {
                 throw new RecordFormatException(file, null, "signal file too large to decode at once ("
                         + byteCount + " bytes)", "read the record in sample ranges");
             }
@@ -97,57 +157,31 @@ final class SignalFileDecoder {
             throw new RecordFormatException(file, null, "cannot read signal file: " + e.getMessage(),
                     "check the file's permissions", e);
         }
-        int[] flat = new int[(int) (wanted * perFrame)];
-        format.decode(bytes, flat.length, flat);
-        int slot = 0;
-        for (int s : members) {
-            SignalSpec sig = all.get(s);
-            int spf = sig.samplesPerFrame();
-            int[] stored = new int[(int) (wanted * spf)];
-            for (int f = 0, d = 0; f < wanted; f++) {
-                int base = f * perFrame + slot;
-                for (int k = 0; k < spf; k++) {
-                    stored[d++] = flat[base + k];
-                }
-            }
-            slot += spf;
-            if (format == SignalFormat.DIFFERENCE_8) {
-                int v = sig.initialValue().orElse(sig.adcZero());
-                for (int i = 0; i < stored.length; i++) {
-                    v += stored[i];
-                    stored[i] = v;
-                }
-            }
-            if (verify) {
-                verify(header, file, s, stored, (int) (frames * spf));
-            }
-            int invalid = format.invalidValue();
-            int shift = sig.skew() * spf;
-            int[] signal = shift == 0 && stored.length == frames * spf ? stored : new int[(int) (frames * spf)];
-            for (int i = 0; i < signal.length; i++) {
-                int j = i + shift;
-                int v = j < stored.length ? stored[j] : SignalFormat.ABSENT;
-                signal[i] = v == invalid ? SignalFormat.ABSENT : v;
-            }
-            out[s] = signal;
-        }
-        return frames;
+        return new StoredBytes(bytes, format, frames, wanted, perFrame);
     }
 
     private static void verify(WfdbHeader header, Path file, int s, int[] stored, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += stored[i];
+        }
+        verifySums(header, file, s, count > 0 ? stored[0] : 0, sum, count);
+    }
+
+    /**
+     * Checks signal {@code s}'s first stored value and the sum of its {@code count} stored values
+     * against the header's initial value and checksum (16-bit), when the header gives them.
+     */
+    static void verifySums(WfdbHeader header, Path file, int s, int first, int sum, int count) {
         SignalSpec sig = header.signals().get(s);
         String where = "signal " + s + " (" + sig.label(s) + "), header line " + sig.line();
-        if (sig.initialValue().isPresent() && count > 0 && stored[0] != sig.initialValue().getAsInt()) {
+        if (sig.initialValue().isPresent() && count > 0 && first != sig.initialValue().getAsInt()) {
             throw new ChecksumMismatchException(file, where, "record " + header.baseName() + ": first sample is "
-                    + stored[0] + " but the header's initial value is " + sig.initialValue().getAsInt(),
+                    + first + " but the header's initial value is " + sig.initialValue().getAsInt(),
                     "the signal file or the header is damaged or mismatched; re-download the record, or read it"
                             + " with verification off if you trust the data");
         }
         if (sig.checksum().isPresent()) {
-            int sum = 0;
-            for (int i = 0; i < count; i++) {
-                sum += stored[i];
-            }
             int declared = sig.checksum().getAsInt();
             if (((sum - declared) & 0xFFFF) != 0) {
                 throw new ChecksumMismatchException(file, where, "record " + header.baseName() + ": checksum of "

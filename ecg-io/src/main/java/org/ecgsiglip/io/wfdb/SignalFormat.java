@@ -29,6 +29,8 @@ public enum SignalFormat {
     /** Marks a sample that is invalid in the source or absent (past the end of a skewed file). */
     public static final int ABSENT = Integer.MIN_VALUE;
 
+    private static final SignalFormat[] VALUES = values();
+
     private final int code;
     private final int bits;
 
@@ -49,7 +51,7 @@ public enum SignalFormat {
 
     /** The format with this header code. */
     public static SignalFormat of(int code) {
-        for (SignalFormat f : values()) {
+        for (SignalFormat f : VALUES) {
             if (f.code == code) {
                 return f;
             }
@@ -59,7 +61,12 @@ public enum SignalFormat {
 
     /** True when {@code code} is a WFDB format code, decodable or not. */
     public static boolean isKnown(int code) {
-        return Arrays.stream(values()).anyMatch(f -> f.code == code);
+        for (SignalFormat f : VALUES) {
+            if (f.code == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The known codes, for messages. */

@@ -1,15 +1,9 @@
 package org.ecgsiglip.io.wfdb;
 
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses one signal line of a WFDB header into a {@link SignalSpec}; see {@link HeaderParser}. */
 final class SignalLineParser {
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:x(\\d+))?(?::(\\d+))?(?:\\+(\\d+))?");
-    private static final Pattern GAIN = Pattern.compile(
-            "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:\\((-?\\d+)\\))?(?:/(\\S+))?");
-
     private SignalLineParser() {
     }
 
@@ -20,36 +14,36 @@ final class SignalLineParser {
                     + "' must be a plain name in the record's folder", HeaderParser.SPEC_FIX);
         }
         String fmtText = c.next("format");
-        Matcher fm = FORMAT.matcher(fmtText);
-        if (!fm.matches()) {
+        SignalFields.Format fm = SignalFields.format(fmtText);
+        if (fm == null) {
             throw c.error("format", "'" + fmtText + "' is not a format like 16, 212x4, 16:3 or 16+24", HeaderParser.SPEC_FIX);
         }
-        int format = HeaderParser.parseInt(c, fm.group(1), "format");
+        int format = HeaderParser.parseInt(c, fm.code(), "format");
         if (!SignalFormat.isKnown(format)) {
             throw c.error("format", "unknown signal format " + format,
                     "WFDB signal formats are " + SignalFormat.knownCodes() + "; correct the header");
         }
-        int spf = fm.group(2) == null ? 1 : HeaderParser.parseInt(c, fm.group(2), "samples per frame");
+        int spf = fm.samplesPerFrame() == null ? 1 : HeaderParser.parseInt(c, fm.samplesPerFrame(), "samples per frame");
         if (spf < 1) {
             throw c.error("samples per frame", "samples per frame must be at least 1, not " + spf, HeaderParser.SPEC_FIX);
         }
-        int skew = fm.group(3) == null ? 0 : HeaderParser.parseInt(c, fm.group(3), "skew");
-        long offset = fm.group(4) == null ? 0 : HeaderParser.parseLong(c, fm.group(4), "byte offset");
+        int skew = fm.skew() == null ? 0 : HeaderParser.parseInt(c, fm.skew(), "skew");
+        long offset = fm.offset() == null ? 0 : HeaderParser.parseLong(c, fm.offset(), "byte offset");
         double gain = 0;
         Integer baseline = null;
         String units = "mV";
         String g = c.nextOrNull();
         if (g != null) {
-            Matcher gm = GAIN.matcher(g);
-            if (!gm.matches()) {
+            SignalFields.Gain gm = SignalFields.gain(g);
+            if (gm == null) {
                 throw c.error("gain", "'" + g + "' is not a gain like 200, 200(1024) or 1000.0(0)/mV", HeaderParser.SPEC_FIX);
             }
-            gain = HeaderParser.parseDouble(c, gm.group(1), "gain");
-            if (gm.group(2) != null) {
-                baseline = HeaderParser.parseInt(c, gm.group(2), "baseline");
+            gain = HeaderParser.parseDouble(c, gm.gain(), "gain");
+            if (gm.baseline() != null) {
+                baseline = HeaderParser.parseInt(c, gm.baseline(), "baseline");
             }
-            if (gm.group(3) != null) {
-                units = gm.group(3);
+            if (gm.units() != null) {
+                units = gm.units();
             }
         }
         if (gain < 0) {

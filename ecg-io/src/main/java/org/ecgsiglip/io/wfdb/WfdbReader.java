@@ -46,6 +46,9 @@ public final class WfdbReader {
         if (header.isMultiSegment()) {
             return MultiSegmentReader.read(header, hea.toAbsolutePath().getParent(), options);
         }
+        if (PhysicalDecoder.applies(header, options)) {
+            return PhysicalDecoder.read(header, options.verify());
+        }
         return toPhysical(readDigital(header, options.verify()), options);
     }
 

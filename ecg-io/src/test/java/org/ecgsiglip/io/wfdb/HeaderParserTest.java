@@ -77,4 +77,19 @@ class HeaderParserTest {
         assertTrue(master.segments().get(1).isGap());
         assertEquals(52725000L, master.sampleCount());
     }
+
+    @Test
+    void linesSplitAtEveryKindOfBreakAsTheRegexDid() {
+        for (String text : new String[] {"", "a", "a\n", "a\r\nb", "a\rb\r", "a\n\nb", "\r\n\r\n", "a\n\rb",
+            "x\r\r\ny"}) {
+            assertEquals(List.of(text.split("\r\n|\n|\r", -1)), List.of(HeaderParser.lines(text)), text);
+        }
+    }
+
+    @Test
+    void quickWhitespaceTestAgreesWithTheJdkForEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            assertEquals(Character.isWhitespace((char) c), HeaderParser.isSpace((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
 }

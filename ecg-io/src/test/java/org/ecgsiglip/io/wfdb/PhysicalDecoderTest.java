@@ -1,0 +1,165 @@
+package org.ecgsiglip.io.wfdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.ecgsiglip.io.ChecksumMismatchException;
+import org.ecgsiglip.io.EcgRecord;
+import org.ecgsiglip.io.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one-pass decoder gives bit for bit what the general path (int arrays, then physical units) gives. */
+class PhysicalDecoderTest {
+
+    /** Reads {@code hea} both ways; returns false when the fast path does not apply. */
+    private static boolean sameBothWays(Path hea, boolean verify) {
+        WfdbHeader h = HeaderParser.parse(hea);
+        ReadOptions options = ReadOptions.defaults().withVerify(verify);
+        if (!PhysicalDecoder.applies(h, options)) {
+            return false;
+        }
+        EcgRecord fast = PhysicalDecoder.read(h, verify);
+        EcgRecord general = WfdbReader.toPhysical(WfdbReader.readDigital(h, verify), options);
+        assertEquals(general.leadNames(), fast.leadNames(), hea.toString());
+        assertEquals(general.units(), fast.units(), hea.toString());
+        assertEquals(general.samplingFrequency(), fast.samplingFrequency(), hea.toString());
+        for (int k = 0; k < general.leadCount(); k++) {
+            // assertArrayEquals on float[] compares bit patterns (floatToIntBits), so NaN == NaN and 0.0 != -0.0
+            assertArrayEquals(general.signals()[k], fast.signals()[k], hea + " signal " + k);
+        }
+        return true;
+    }
+
+    @Test
+    void everyPtbXlRecordMatchesTheGeneralPath() throws IOException {
+        List<Path> headers;
+        try (Stream<Path> s = Files.walk(TestData.ptbxl().resolve("records100"))) {
+            headers = s.filter(p -> p.toString().endsWith(".hea")).sorted().toList();
+        }
+        assertTrue(headers.size() > 3000, "PTB-XL subset has " + headers.size() + " records");
+        for (Path h : headers) {
+            assertTrue(sameBothWays(h, true), h + " should take the one-pass path");
+        }
+    }
+
+    @Test
+    void wfdbSamplesMatchTheGeneralPathWhereItApplies() {
+        int applied = 0;
+        for (String name : List.of("100", "s0010_re", "310derive", "311derive", "3000003_0003", "a103l",
+                "test01_00s", "multi-segment/p000878/3269321_0001")) {
+            applied += sameBothWays(WfdbReader.headerPath(TestData.wfdbSamples().resolve(name)), true) ? 1 : 0;
+        }
+        assertEquals(8, applied, "every one of these is single-rate and unskewed");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(
+                TestData.wfdbSamples().resolve("multi-segment/041s/041s01.hea")), ReadOptions.defaults()),
+                "several samples per frame go the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("100skew.hea")),
+                ReadOptions.defaults()), "skew goes the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("binformats.hea")),
+                ReadOptions.defaults()), "format 8 (differences) goes the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("100.hea")),
+                ReadOptions.defaults().range(0, 10)), "a sample range goes the general way");
+    }
+
+    @Test
+    void floatQuotientEqualsRoundedDoubleQuotientForEvery16BitValue() {
+        double[] gains = {1000, 200, 0.5, 3.3f, 65.536f, 1e-3f, 7.77e5f, 12.5, 0x1p-60, 0x1p60};
+        int[] baselines = {0, -1600, 1024, 1 << 23, -(1 << 23)};
+        for (double g : gains) {
+            for (int b : baselines) {
+                SignalSpec sig = spec(g, b);
+                assertTrue(PhysicalDecoder.floatExact(sig, 16), g + " " + b);
+                for (int v = Short.MIN_VALUE + 1; v <= Short.MAX_VALUE; v++) {
+                    float viaFloat = (float) (v - b) / (float) g;
+                    float viaDouble = (float) ((v - (double) b) / g);
+                    if (Float.floatToIntBits(viaFloat) != Float.floatToIntBits(viaDouble)) {
+                        throw new AssertionError("v=" + v + " b=" + b + " g=" + g + ": " + viaFloat + " vs " + viaDouble);
+                    }
+                }
+            }
+        }
+        assertFalse(PhysicalDecoder.floatExact(spec(0.1, 0), 16), "0.1 is not a float");
+        assertFalse(PhysicalDecoder.floatExact(spec(200, (1 << 23) + 1), 16), "v - b may need 25 bits");
+        assertFalse(PhysicalDecoder.floatExact(spec(200, 0), 24), "24-bit samples go the double way");
+        assertFalse(PhysicalDecoder.floatExact(spec(0x1p-70, 0), 16), "quotients could leave the normal floats");
+    }
+
+    @Test
+    void invalidWordIsFoundAtEveryPositionAndOnlyThere() {
+        for (int length : new int[] {0, 2, 6, 8, 10, 24, 26}) {
+            byte[] clean = new byte[length];
+            for (int i = 0; i + 1 < length; i += 2) {
+                clean[i] = 0x00;
+                clean[i + 1] = (byte) 0x7F; // 0x7F00: large but valid
+            }
+            assertFalse(PhysicalDecoder.holdsInt16Invalid(clean), "length " + length);
+            for (int w = 0; w + 1 < length; w += 2) {
+                byte[] bad = clean.clone();
+                bad[w] = 0x00;
+                bad[w + 1] = (byte) 0x80; // 0x8000 = -32768 little-endian
+                assertTrue(PhysicalDecoder.holdsInt16Invalid(bad), "word at " + w + " of " + length);
+            }
+        }
+        byte[] nearMisses = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) -32767)
+                .putShort((short) 0).putShort((short) 0x0080).putShort((short) -1).putShort((short) 0x8001)
+                .putShort((short) 0x7FFF).putShort((short) 0x0100).putShort((short) 0x00FF).array();
+        assertFalse(PhysicalDecoder.holdsInt16Invalid(nearMisses));
+    }
+
+    @Test
+    void invalidSamplesBecomeNaNAndStillCountInTheChecksum(@TempDir Path dir) throws IOException {
+        short[] frames = {10, -20, Short.MIN_VALUE, 40, 50, Short.MIN_VALUE};
+        ByteBuffer b = ByteBuffer.allocate(2 * frames.length).order(ByteOrder.LITTLE_ENDIAN);
+        int sum0 = 0;
+        int sum1 = 0;
+        for (int i = 0; i < frames.length; i++) {
+            b.putShort(frames[i]);
+            if (i % 2 == 0) {
+                sum0 += frames[i];
+            } else {
+                sum1 += frames[i];
+            }
+        }
+        Files.write(dir.resolve("r.dat"), b.array());
+        Files.writeString(dir.resolve("r.hea"), "r 2 100 3\nr.dat 16 200(0)/mV 16 0 10 " + (short) sum0 + " 0 I\n"
+                + "r.dat 16 200(0)/mV 16 0 -20 " + (short) sum1 + " 0 II\n");
+        EcgRecord r = WfdbReader.read(dir.resolve("r"));
+        assertArrayEquals(new float[] {0.05f, Float.NaN, 0.25f}, r.signals()[0]);
+        assertArrayEquals(new float[] {-0.1f, 0.2f, Float.NaN}, r.signals()[1]);
+        assertTrue(sameBothWays(dir.resolve("r.hea"), true));
+    }
+
+    @Test
+    void checksumAndInitialValueMismatchesAreReported(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("r.dat"), new byte[] {5, 0, 7, 0});
+        Files.writeString(dir.resolve("bad_sum.hea"), "bad_sum 1 100 2\nr.dat 16 200 16 0 5 13 0 I\n");
+        Files.writeString(dir.resolve("bad_first.hea"), "bad_first 1 100 2\nr.dat 16 200 16 0 6 12 0 I\n");
+        Files.writeString(dir.resolve("good.hea"), "good 1 100 2\nr.dat 16 200 16 0 5 12 0 I\n");
+        ChecksumMismatchException sum = assertThrows(ChecksumMismatchException.class,
+                () -> WfdbReader.read(dir.resolve("bad_sum")));
+        assertTrue(sum.getMessage().contains("checksum of 2 samples is 12 but the header declares 13"), sum.getMessage());
+        ChecksumMismatchException first = assertThrows(ChecksumMismatchException.class,
+                () -> WfdbReader.read(dir.resolve("bad_first")));
+        assertTrue(first.getMessage().contains("first sample is 5 but the header's initial value is 6"),
+                first.getMessage());
+        assertEquals(2, WfdbReader.read(dir.resolve("bad_sum"), ReadOptions.defaults().withVerify(false)).length());
+        assertArrayEquals(new float[] {0.025f, 0.035f}, WfdbReader.read(dir.resolve("good")).signals()[0]);
+    }
+
+    private static SignalSpec spec(double gain, int baseline) {
+        return new SignalSpec("x.dat", 16, 1, 0, 0, gain, true, baseline, "mV", 16, 0, OptionalInt.empty(),
+                OptionalInt.empty(), 0, "", 2);
+    }
+}
