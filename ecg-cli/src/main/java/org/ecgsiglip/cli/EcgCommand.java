@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             CompareCommand.class,
             ExperimentCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",

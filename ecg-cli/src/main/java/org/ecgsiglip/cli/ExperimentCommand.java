@@ -12,9 +12,12 @@ import org.ecgsiglip.cli.experiment.ExperimentResult;
 import org.ecgsiglip.cli.experiment.ExperimentRunner;
 import org.ecgsiglip.cli.experiment.RunOutcome;
 import org.ecgsiglip.model.train.TrainingMonitor;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ecg experiment --config FILE [--out DIR]}: the toolkit's reproducible F1 comparison. One file
@@ -48,6 +51,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @ParentCommand
     EcgCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--config", required = true, paramLabel = "FILE.json", description = "The experiment file.")
     Path config;
 
@@ -70,19 +76,21 @@ public final class ExperimentCommand implements Callable<Integer> {
         TrainingMonitor monitor = quiet ? TrainingMonitor.SILENT
                 : verbose ? new ProgressMonitor(System.out, false) : new ExperimentMonitor(System.out);
         ExperimentResult r = run(plan(), monitor);
-        System.out.println();
-        System.out.print(r.table());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.print(r.table());
         if (!quiet) {
             for (RunOutcome run : r.runs()) {
-                System.out.printf(Locale.ROOT, "%s seed %d: %s in %.0f s -> %s%n", run.variant(), run.seed(),
+                out.printf(Locale.ROOT, "%s seed %d: %s in %.0f s -> %s%n", run.variant(), run.seed(),
                         run.status().name().toLowerCase(Locale.ROOT), run.seconds(), run.testFolder());
             }
             for (ComparisonOutcome c : r.comparisons()) {
-                System.out.println("comparison " + c.pair().b() + " vs " + c.pair().a() + ", seed " + c.seed() + " -> "
+                out.println("comparison " + c.pair().b() + " vs " + c.pair().a() + ", seed " + c.seed() + " -> "
                         + c.folder());
             }
-            r.reports().forEach(p -> System.out.println("wrote " + p));
+            r.reports().forEach(p -> out.println("wrote " + p));
         }
+        out.flush();
         return 0;
     }
 
