@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             ExperimentCommand.class,
             InspectCommand.class,
+            LabelsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",
