@@ -56,6 +56,20 @@ class TrainingTest {
         assertArrayEquals(Files.readAllBytes(straight.lastCheckpoint().resolve(RunDirectory.PARAMS)),
                 Files.readAllBytes(killed.lastCheckpoint().resolve(RunDirectory.PARAMS)), "weights and BN statistics");
         assertEquals(Files.readString(straight.validationScores()), Files.readString(killed.validationScores()));
+
+        // the final evaluation builds a fresh network from the best checkpoint file: it reproduces that
+        // epoch's validation only if weights AND batch-norm running statistics come back (fresh BN
+        // statistics are 0 and 1)
+        List<JsonNode> epochs = withoutTiming(straight.metrics());
+        int best = 0;
+        for (int e = 0; e < epochs.size(); e++) {
+            if (epochs.get(e).get("best").asBoolean()) {
+                best = e;
+            }
+        }
+        JsonNode finalEval = JSON.readTree(straight.root().resolve("validation/metrics.json").toFile());
+        assertEquals(epochs.get(best).get("val_macro_auroc").asDouble(),
+                finalEval.path("averages").path("macro_auroc").asDouble(), 1e-12);
     }
 
     @Test
