@@ -270,6 +270,44 @@ public final class HeaderParser {
             return text.substring(start, pos);
         }
 
+        /** Skips blanks; true when another field follows. */
+        boolean hasNext() {
+            while (pos < text.length() && isSpace(text.charAt(pos))) {
+                pos++;
+            }
+            return pos < text.length();
+        }
+
+        /**
+         * The next field as an int. A field of an optional minus and at most nine ASCII digits is
+         * read in place; any other goes through {@link HeaderParser#parseInt} for its value or its
+         * message, as {@link #next} would give it.
+         */
+        int nextInt(String field) {
+            hasNext();
+            int i = pos;
+            int n = text.length();
+            boolean negative = i < n && text.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            int digitsFrom = i;
+            int value = 0;
+            while (i < n && i - digitsFrom < 9) {
+                char ch = text.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                value = value * 10 + (ch - '0');
+                i++;
+            }
+            if (i > digitsFrom && (i == n || isSpace(text.charAt(i)))) {
+                pos = i;
+                return negative ? -value : value;
+            }
+            return parseInt(this, next(field), field);
+        }
+
         String next(String field) {
             String s = nextOrNull();
             if (s == null) {

@@ -112,42 +112,36 @@ final class SignalFileDecoder {
                     "signal format " + format.code() + " (FLAC-compressed) is not supported",
                     "convert the record to format 16 with the WFDB tools (xform -O 16) or wfdb-python, then read that");
         }
-        long fileSize;
         long offset = first.byteOffset();
         byte[] bytes;
-        long available;
         long wanted;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            fileSize = ch.size();
-            if (file.getFileName().toString().endsWith(".mat")) {
-                checkMat(header, file, members.size(), frames, format, offset);
-            }
-            available = fileSize <= offset ? 0 : format.samplesIn(fileSize - offset) / perFrame;
-            if (frames < 0) {
-                frames = available;
-            }
-            if (available < frames) {
-                throw new RecordFormatException(file, "signal " + first.label(members.get(0)),
-                        "signal file is truncated: " + frames + " frames of " + perFrame + " format-" + format.code()
-                                + " samples need " + (offset + format.bytesFor(frames * perFrame)) + " bytes but the file has "
-                                + fileSize,
-                        "re-download the record; the header of " + header.baseName() + " expects the whole file");
-            }
-            wanted = Math.min(frames + maxSkew, available);
-            long byteCount = format.bytesFor(wanted * perFrame);
-            if (byteCount > Integer.MAX_VALUE - 16 || wanted * perFrame > Integer.MAX_VALUE - 16) {
-                throw new RecordFormatException(file, null, "signal file too large to decode at once ("
-                        + byteCount + " bytes)", "read the record in sample ranges");
-            }
-            bytes = new byte[(int) byteCount];
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            long pos = offset;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, pos);
-                if (n < 0) {
+            boolean mat = file.getFileName().toString().endsWith(".mat");
+            if (frames >= 0 && maxSkew == 0 && !mat) {
+                // The usual case needs no file size: exactly the header's frames are read, and a file
+                // too short for them ends the read early (one system call fewer per record).
+                wanted = frames;
+                bytes = allocate(file, format, wanted, perFrame);
+                if (!readFully(ch, bytes, offset)) {
+                    throw truncated(header, file, members, format, frames, perFrame, offset, ch.size());
+                }
+            } else {
+                long fileSize = ch.size();
+                if (mat) {
+                    checkMat(header, file, members.size(), frames, format, offset);
+                }
+                long available = fileSize <= offset ? 0 : format.samplesIn(fileSize - offset) / perFrame;
+                if (frames < 0) {
+                    frames = available;
+                }
+                if (available < frames) {
+                    throw truncated(header, file, members, format, frames, perFrame, offset, fileSize);
+                }
+                wanted = Math.min(frames + maxSkew, available);
+                bytes = allocate(file, format, wanted, perFrame);
+                if (!readFully(ch, bytes, offset)) {
                     throw new RecordFormatException(file, null, "file ended while reading", "re-download the record");
                 }
-                pos += n;
             }
         } catch (NoSuchFileException e) {
             throw new RecordFormatException(file, "signal " + first.label(members.get(0)),
@@ -158,6 +152,40 @@ final class SignalFileDecoder {
                     "check the file's permissions", e);
         }
         return new StoredBytes(bytes, format, frames, wanted, perFrame);
+    }
+
+    /** An array for the bytes of {@code frames * perFrame} samples, or a typed error when one array cannot hold them. */
+    private static byte[] allocate(Path file, SignalFormat format, long frames, int perFrame) {
+        long byteCount = format.bytesFor(frames * perFrame);
+        if (byteCount > Integer.MAX_VALUE - 16 || frames * perFrame > Integer.MAX_VALUE - 16) {
+            throw new RecordFormatException(file, null, "signal file too large to decode at once ("
+                    + byteCount + " bytes)", "read the record in sample ranges");
+        }
+        return new byte[(int) byteCount];
+    }
+
+    /** Fills {@code bytes} from file position {@code offset}; false when the file ends first. */
+    private static boolean readFully(FileChannel ch, byte[] bytes, long offset) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        long pos = offset;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                return false;
+            }
+            pos += n;
+        }
+        return true;
+    }
+
+    private static RecordFormatException truncated(WfdbHeader header, Path file, List<Integer> members,
+            SignalFormat format, long frames, int perFrame, long offset, long fileSize) {
+        SignalSpec first = header.signals().get(members.get(0));
+        return new RecordFormatException(file, "signal " + first.label(members.get(0)),
+                "signal file is truncated: " + frames + " frames of " + perFrame + " format-" + format.code()
+                        + " samples need " + (offset + format.bytesFor(frames * perFrame)) + " bytes but the file has "
+                        + fileSize,
+                "re-download the record; the header of " + header.baseName() + " expects the whole file");
     }
 
     private static void verify(WfdbHeader header, Path file, int s, int[] stored, int count) {

@@ -62,12 +62,10 @@ final class SignalLineParser {
     }
 
     private static int optionalInt(HeaderParser.Cursor c, String field, int dflt) {
-        String s = c.nextOrNull();
-        return s == null ? dflt : HeaderParser.parseInt(c, s, field);
+        return c.hasNext() ? c.nextInt(field) : dflt;
     }
 
     private static OptionalInt optional(HeaderParser.Cursor c, String field) {
-        String s = c.nextOrNull();
-        return s == null ? OptionalInt.empty() : OptionalInt.of(HeaderParser.parseInt(c, s, field));
+        return c.hasNext() ? OptionalInt.of(c.nextInt(field)) : OptionalInt.empty();
     }
 }

@@ -92,4 +92,28 @@ class HeaderParserTest {
             assertEquals(Character.isWhitespace((char) c), HeaderParser.isSpace((char) c), "U+" + Integer.toHexString(c));
         }
     }
+
+    @Test
+    void inPlaceIntegersGiveParseIntsValueOrMessage() {
+        String[] fields = {"0", "-0", "7", "-123", "123456789", "-999999999", "1234567890", "2147483647",
+            "2147483648", "-2147483648", "+5", "12a", "-", "1.5", "\u0661\u0662", "007", "99999999999"};
+        for (String f : fields) {
+            HeaderParser.Cursor fast = new HeaderParser.Cursor(Path.of("x.hea"), 3, "  " + f + " next");
+            HeaderParser.Cursor slow = new HeaderParser.Cursor(Path.of("x.hea"), 3, "  " + f + " next");
+            Object expected;
+            try {
+                expected = HeaderParser.parseInt(slow, slow.next("checksum"), "checksum");
+            } catch (org.ecgsiglip.io.RecordFormatException e) {
+                expected = e.getMessage();
+            }
+            Object actual;
+            try {
+                actual = fast.nextInt("checksum");
+                assertEquals("next", fast.next("after"), f);
+            } catch (org.ecgsiglip.io.RecordFormatException e) {
+                actual = e.getMessage();
+            }
+            assertEquals(expected, actual, f);
+        }
+    }
 }
