@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             ExperimentCommand.class,
             InspectCommand.class,
             LabelsCommand.class,
+            DownloadCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",
