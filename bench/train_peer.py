@@ -88,6 +88,7 @@ def main():
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--warmup", type=int, default=5)
     p.add_argument("--length", type=int, default=1000)
+    p.add_argument("--profile", action="store_true", help="print the operators that take the step's time")
     a = p.parse_args()
     device = torch.device("cuda" if a.device.startswith("gpu") else a.device)
     torch.manual_seed(42)
@@ -112,6 +113,11 @@ def main():
 
     for i in range(a.warmup):
         step(i)
+    if a.profile:
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof:
+            for i in range(3):
+                step(i)
+        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=15))
     if device.type == "cuda":
         torch.cuda.synchronize()
     t0 = time.perf_counter()
