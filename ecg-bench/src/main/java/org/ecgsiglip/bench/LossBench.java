@@ -141,7 +141,7 @@ public final class LossBench {
         }
     }
 
-    private static NDArray candidate(NDArray hot, NDArray keep, int n) {
+    static NDArray candidate(NDArray hot, NDArray keep, int n) {
         NDArray a = hot.mul(keep);
         NDArray shared = a.matMul(a.transpose()).gt(0.5f);
         return shared.logicalOr(hot.getManager().eye(n, n, 0, DataType.BOOLEAN)).toType(DataType.FLOAT32, false);

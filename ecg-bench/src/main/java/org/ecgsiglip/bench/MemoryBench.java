@@ -199,7 +199,7 @@ public final class MemoryBench {
         }
 
         /** Anonymous RSS at the first sample at or after {@code step} (the last sample when none). */
-        private static double anonAt(List<double[]> r, int step) {
+        static double anonAt(List<double[]> r, int step) {
             for (double[] v : r) {
                 if (v[1] >= step) {
                     return v[3];
