@@ -128,6 +128,25 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void tunedThresholdsAndSeveralSeeds() throws IOException {
+        Path folder = tmp.resolve("tuned");
+        Path tuned = write(tmp.resolve("tuned.json"), Files.readString(experiment)
+                .replace("\"seeds\": [7]", "\"seeds\": [7, 8], \"thresholds\": \"tuned\""));
+        ExperimentResult r = ExperimentCommand.run(tuned, folder, TrainingMonitor.SILENT);
+        assertEquals(4, r.runs().size());
+        assertTrue(r.table().contains("Mean ± standard deviation over seeds [7, 8]"), r.table());
+        assertTrue(r.table().contains("tuned for F1"), r.table());
+        assertEquals(2, r.comparisons().size());
+        RunOutcome run = r.run("shared-finding", 8);
+        Path thresholds = run.folder().resolve("thresholds.json");
+        ExportCommandTest.Outcome o = ExportCommandTest.execute(new EvaluateCommand(), "--scores", run.scores().toString(),
+                "--truth", run.truth().toString(), "--thresholds-file", thresholds.toString(), "--bootstrap", "200",
+                "--seed", "3", "--out", tmp.resolve("evaluate-tuned").toString());
+        assertEquals(0, o.exit(), o.err());
+        assertSameFile(tmp.resolve("evaluate-tuned/metrics.json"), run.testFolder().resolve("metrics.json"));
+    }
+
+    @Test
     void testFoldsWithoutRecordsFailBeforeTraining() throws IOException {
         Path noTest = write(tmp.resolve("no-test.json"), Files.readString(experiment)
                 .replace("\"test-folds\": [4]", "\"test-folds\": [10]"));

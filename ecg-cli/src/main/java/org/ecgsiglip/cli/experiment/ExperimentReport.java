@@ -62,13 +62,19 @@ final class ExperimentReport {
 
     private String intro() {
         return String.format(Locale.ROOT, "%s: per-finding F1 on test folds %s (%d records), %s; %.0f%% bootstrap "
-                        + "CIs by record (%d resamples, seed %d); differences are B - A with Holm-adjusted p.",
+                        + "CIs by record (%d resamples, seed %d); columns 'B - A' are paired bootstrap differences with p-values "
+                        + "(Holm-adjusted across findings; unadjusted for the averages).",
                 plan.name(), test.folds(), test.size(), plan.thresholds().describe(), 100 * plan.level(),
                 plan.bootstrap(), plan.bootstrapSeed());
     }
 
     private static String seedHeading(long seed) {
         return "Training seed " + seed + ":";
+    }
+
+    /** A heading without the colon the plain-text form ends it with. */
+    private static String heading(String line) {
+        return line.endsWith(":") ? line.substring(0, line.length() - 1) : line;
     }
 
     private String meanHeading() {
@@ -133,10 +139,10 @@ final class ExperimentReport {
         StringBuilder sb = new StringBuilder("# Experiment: ").append(plan.name()).append("\n\n").append(intro())
                 .append("\n\n");
         for (long seed : plan.seeds()) {
-            sb.append("## ").append(seedHeading(seed)).append("\n\n").append(perSeed(seed).markdown()).append('\n');
+            sb.append("## ").append(heading(seedHeading(seed))).append("\n\n").append(perSeed(seed).markdown()).append('\n');
         }
         if (plan.seeds().size() > 1) {
-            sb.append("## ").append(meanHeading()).append("\n\n").append(overSeeds().markdown()).append('\n');
+            sb.append("## ").append(heading(meanHeading())).append("\n\n").append(overSeeds().markdown()).append('\n');
         }
         sb.append("## Files\n\n");
         for (RunOutcome r : runs) {
@@ -159,7 +165,7 @@ final class ExperimentReport {
                 .append(ResultTable.escape(plan.name())).append("</h1>\n<p>").append(ResultTable.escape(intro()))
                 .append("</p>\n");
         for (long seed : plan.seeds()) {
-            sb.append("<h2>").append(ResultTable.escape(seedHeading(seed))).append("</h2>\n")
+            sb.append("<h2>").append(ResultTable.escape(heading(seedHeading(seed)))).append("</h2>\n")
                     .append(perSeed(seed).html());
             List<Evaluation> evals = plan.variants().stream().map(v -> run(v.name(), seed).test()).toList();
             sb.append("<img alt=\"per-finding F1\" src=\"data:image/png;base64,")
@@ -168,7 +174,7 @@ final class ExperimentReport {
                             + seed))).append("\">\n");
         }
         if (plan.seeds().size() > 1) {
-            sb.append("<h2>").append(ResultTable.escape(meanHeading())).append("</h2>\n").append(overSeeds().html());
+            sb.append("<h2>").append(ResultTable.escape(heading(meanHeading()))).append("</h2>\n").append(overSeeds().html());
         }
         sb.append("<h2>Files</h2>\n<ul>\n");
         for (RunOutcome r : runs) {
