@@ -27,10 +27,33 @@ final class PhysicalDecoder {
             ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+    /** Four 16-bit lanes of 0x8000, the format-16 invalid value. */
+    private static final long INVALID_LANES = 0x8000_8000_8000_8000L;
     /** Largest |baseline| for which a 16-bit sample minus the baseline is exact in a float. */
     private static final int FLOAT_EXACT_BASELINE = 1 << 23;
 
+    /** Largest signal file, in bytes, whose buffer a thread keeps between reads (a 10 s, 12-lead record at 500 Hz is 120 kB). */
+    static final int SCRATCH_LIMIT = 1 << 20;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+
     private PhysicalDecoder() {
+    }
+
+    /**
+     * A byte array of at least {@code length} for this thread's next format-16 file, reused from call
+     * to call (the signal bytes are decoded into new float arrays before the call returns), which
+     * spares each record the zeroing of a fresh array. Arrays above {@link #SCRATCH_LIMIT} are not kept.
+     */
+    static byte[] scratch(int length) {
+        byte[] b = SCRATCH.get();
+        if (b.length >= length) {
+            return b;
+        }
+        byte[] fresh = new byte[length];
+        if (length <= SCRATCH_LIMIT) {
+            SCRATCH.set(fresh);
+        }
+        return fresh;
     }
 
     /** True when {@link #read} handles this header with these options. */
@@ -59,10 +82,13 @@ final class PhysicalDecoder {
         long frames = h.sampleCount();
         for (Map.Entry<String, List<Integer>> e : byFile.entrySet()) {
             Path file = dir.resolve(e.getKey());
-            SignalFileDecoder.StoredBytes raw = SignalFileDecoder.read(h, file, e.getValue(), frames);
+            boolean int16 = signals.get(e.getValue().get(0)).format() == SignalFormat.INT16.code();
+            SignalFileDecoder.StoredBytes raw = int16
+                    ? SignalFileDecoder.read(h, file, e.getValue(), frames, PhysicalDecoder::scratch)
+                    : SignalFileDecoder.read(h, file, e.getValue(), frames);
             frames = raw.frames(); // the header's, or (first file, no length in the header) what the file holds
             int n = WfdbReader.outputLength(h, signals.size(), frames, 1);
-            int[] flat = raw.format() == SignalFormat.INT16 ? null : new int[(int) raw.wanted() * raw.perFrame()];
+            int[] flat = int16 ? null : new int[(int) raw.wanted() * raw.perFrame()];
             if (flat != null) {
                 raw.format().decode(raw.bytes(), flat.length, flat);
             }
@@ -70,7 +96,7 @@ final class PhysicalDecoder {
             float[][] dst = new float[members.size()][n];
             int[] sums = new int[members.size()];
             if (flat == null) {
-                int16(raw.bytes(), raw.perFrame(), members, signals, holdsInt16Invalid(raw.bytes()), dst, sums);
+                int16(raw.bytes(), raw.perFrame(), members, signals, dst, sums);
             } else {
                 for (int slot = 0; slot < members.size(); slot++) {
                     sums[slot] = ints(flat, slot, raw.perFrame(), raw.format().invalidValue(),
@@ -92,26 +118,37 @@ final class PhysicalDecoder {
     /**
      * Format 16: fills {@code dst[slot]} with each member's physical values and {@code sums[slot]}
      * with the sum of its stored values. Four neighbouring signals are taken from one 64-bit load
-     * where they can be (about a quarter faster than one signal at a time); {@code mayHoldInvalid}
-     * false promises that no sample is -32768, which spares the loops the test for it.
+     * where they can be (about a quarter faster than one signal at a time), without a per-sample test
+     * for the invalid value: the loop only notes whether one went by, and the rare group that held
+     * one is decoded again signal by signal with the test.
      */
     private static void int16(byte[] bytes, int perFrame, List<Integer> members, List<SignalSpec> signals,
-            boolean mayHoldInvalid, float[][] dst, int[] sums) {
+            float[][] dst, int[] sums) {
         int m = members.size();
         for (int slot = 0; slot < m; ) {
-            if (!mayHoldInvalid && slot + 4 <= m && floatExact(signals, members, slot, 4)) {
-                int16x4(bytes, slot, perFrame, signals, members, dst, sums);
+            if (slot + 4 <= m && floatExact(signals, members, slot, 4)) {
+                if (int16x4(bytes, slot, perFrame, signals, members, dst, sums)) {
+                    for (int k = slot; k < slot + 4; k++) {
+                        sums[k] = int16(bytes, k, perFrame, signals.get(members.get(k)), dst[k]);
+                    }
+                }
                 slot += 4;
             } else {
-                sums[slot] = int16(bytes, slot, perFrame, signals.get(members.get(slot)), mayHoldInvalid, dst[slot]);
+                sums[slot] = int16(bytes, slot, perFrame, signals.get(members.get(slot)), dst[slot]);
                 slot++;
             }
         }
     }
 
-    /** Signals {@code slot .. slot + 3}, float-exact and free of invalid samples, from one 64-bit load per frame. */
-    private static void int16x4(byte[] bytes, int slot, int perFrame, List<SignalSpec> signals, List<Integer> members,
-            float[][] dst, int[] sums) {
+    /**
+     * Signals {@code slot .. slot + 3} (float-exact) from one 64-bit load per frame, with no test for
+     * invalid samples; returns true when one of the loaded words was 0x8000 (-32768), in which case
+     * the caller decodes the four again. The test is bitwise on the four 16-bit lanes at once: after
+     * XOR with 0x8000 an invalid lane is zero, and {@code (x - 0x0001..) & ~x & 0x8000..} is non-zero
+     * exactly when some lane of x is zero.
+     */
+    private static boolean int16x4(byte[] bytes, int slot, int perFrame, List<SignalSpec> signals,
+            List<Integer> members, float[][] dst, int[] sums) {
         float[] d0 = dst[slot];
         float[] d1 = dst[slot + 1];
         float[] d2 = dst[slot + 2];
@@ -124,9 +161,12 @@ final class PhysicalDecoder {
         int s1 = 0;
         int s2 = 0;
         int s3 = 0;
+        long lanes = 0;
         int step = 2 * perFrame;
         for (int f = 0, pos = 2 * slot; f < d0.length; f++, pos += step) {
             long w = (long) LONG_LE.get(bytes, pos);
+            long x = w ^ INVALID_LANES;
+            lanes |= (x - 0x0001_0001_0001_0001L) & ~x;
             int v0 = (short) w;
             int v1 = (short) (w >> 16);
             int v2 = (short) (w >> 32);
@@ -140,6 +180,9 @@ final class PhysicalDecoder {
             d2[f] = v2 - b2;
             d3[f] = v3 - b3;
         }
+        if ((lanes & INVALID_LANES) != 0) {
+            return true;
+        }
         sums[slot] = s0;
         sums[slot + 1] = s1;
         sums[slot + 2] = s2;
@@ -147,6 +190,7 @@ final class PhysicalDecoder {
         for (int k = 0; k < 4; k++) {
             divide(dst[slot + k], (float) signals.get(members.get(slot + k)).gain());
         }
+        return false;
     }
 
     private static boolean floatExact(List<SignalSpec> signals, List<Integer> members, int slot, int count) {
@@ -158,26 +202,17 @@ final class PhysicalDecoder {
         return true;
     }
 
-    /** One format-16 signal; returns the sum of its stored values. */
-    private static int int16(byte[] bytes, int slot, int perFrame, SignalSpec sig, boolean mayHoldInvalid,
-            float[] dst) {
+    /** One format-16 signal, invalid samples to NaN; returns the sum of its stored values. */
+    private static int int16(byte[] bytes, int slot, int perFrame, SignalSpec sig, float[] dst) {
         int n = dst.length;
         int step = 2 * perFrame;
         int sum = 0;
         if (floatExact(sig, 16)) {
             int baseline = sig.baseline();
-            if (mayHoldInvalid) {
-                for (int f = 0, pos = 2 * slot; f < n; f++, pos += step) {
-                    int v = (short) SHORT_LE.get(bytes, pos);
-                    sum += v;
-                    dst[f] = v == Short.MIN_VALUE ? Float.NaN : (float) (v - baseline);
-                }
-            } else {
-                for (int f = 0, pos = 2 * slot; f < n; f++, pos += step) {
-                    int v = (short) SHORT_LE.get(bytes, pos);
-                    sum += v;
-                    dst[f] = v - baseline;
-                }
+            for (int f = 0, pos = 2 * slot; f < n; f++, pos += step) {
+                int v = (short) SHORT_LE.get(bytes, pos);
+                sum += v;
+                dst[f] = v == Short.MIN_VALUE ? Float.NaN : (float) (v - baseline);
             }
             divide(dst, (float) sig.gain());
         } else {
@@ -190,29 +225,6 @@ final class PhysicalDecoder {
             }
         }
         return sum;
-    }
-
-    /**
-     * True when some 16-bit little-endian word of {@code bytes} is 0x8000 (-32768, the invalid
-     * sample). Looks at four words at a time: after XOR with 0x8000 an invalid word is zero, and
-     * {@code (x - 0x0001..) & ~x & 0x8000..} is non-zero exactly when some 16-bit lane of x is zero.
-     */
-    static boolean holdsInt16Invalid(byte[] bytes) {
-        int whole = bytes.length & ~7;
-        long lanes = 0;
-        for (int i = 0; i < whole; i += 8) { // no early exit: a branch-free loop is faster than the rare hit saves
-            long x = (long) LONG_LE.get(bytes, i) ^ 0x8000_8000_8000_8000L;
-            lanes |= (x - 0x0001_0001_0001_0001L) & ~x;
-        }
-        if ((lanes & 0x8000_8000_8000_8000L) != 0) {
-            return true;
-        }
-        for (int i = whole; i + 2 <= bytes.length; i += 2) {
-            if ((short) SHORT_LE.get(bytes, i) == Short.MIN_VALUE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Any other format, already decoded to {@code flat} (frames × perFrame); returns the sum of the stored values. */

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.ecgsiglip.io.ChecksumMismatchException;
 import org.ecgsiglip.io.RecordFormatException;
 import org.ecgsiglip.io.UnsupportedFormatException;
@@ -79,7 +80,8 @@ final class SignalFileDecoder {
      * format is decodable and that the file is long enough.
      *
      * @param bytes the stored samples from the byte offset on ({@link SignalFormat#bytesFor} of
-     *     {@code wanted * perFrame} samples)
+     *     {@code wanted * perFrame} samples), at the start of an array that may be longer when the
+     *     caller handed in a buffer of its own
      * @param format the file's format
      * @param frames frames of the record (the header's, or those the file holds when it gives none)
      * @param wanted frames held in {@code bytes}: {@code frames} plus the skew the file has room for
@@ -88,8 +90,17 @@ final class SignalFileDecoder {
     record StoredBytes(byte[] bytes, SignalFormat format, long frames, long wanted, int perFrame) {
     }
 
-    /** Reads the stored bytes of signals {@code members} of {@code file}; see {@link StoredBytes}. */
+    /** Reads the stored bytes of signals {@code members} of {@code file} into a new array of their exact length. */
     static StoredBytes read(WfdbHeader header, Path file, List<Integer> members, long frames) {
+        return read(header, file, members, frames, byte[]::new);
+    }
+
+    /**
+     * Reads the stored bytes of signals {@code members} of {@code file}; see {@link StoredBytes}.
+     * {@code buffers} gives an array of at least the length asked for (a reused one, say).
+     */
+    static StoredBytes read(WfdbHeader header, Path file, List<Integer> members, long frames,
+            IntFunction<byte[]> buffers) {
         List<SignalSpec> all = header.signals();
         SignalSpec first = all.get(members.get(0));
         SignalFormat format = SignalFormat.of(first.format());
@@ -121,8 +132,8 @@ final class SignalFileDecoder {
                 // The usual case needs no file size: exactly the header's frames are read, and a file
                 // too short for them ends the read early (one system call fewer per record).
                 wanted = frames;
-                bytes = allocate(file, format, wanted, perFrame);
-                if (!readFully(ch, bytes, offset)) {
+                bytes = allocate(file, format, wanted, perFrame, buffers);
+                if (!readFully(ch, bytes, format.bytesFor(wanted * perFrame), offset)) {
                     throw truncated(header, file, members, format, frames, perFrame, offset, ch.size());
                 }
             } else {
@@ -138,8 +149,8 @@ final class SignalFileDecoder {
                     throw truncated(header, file, members, format, frames, perFrame, offset, fileSize);
                 }
                 wanted = Math.min(frames + maxSkew, available);
-                bytes = allocate(file, format, wanted, perFrame);
-                if (!readFully(ch, bytes, offset)) {
+                bytes = allocate(file, format, wanted, perFrame, buffers);
+                if (!readFully(ch, bytes, format.bytesFor(wanted * perFrame), offset)) {
                     throw new RecordFormatException(file, null, "file ended while reading", "re-download the record");
                 }
             }
@@ -155,18 +166,19 @@ final class SignalFileDecoder {
     }
 
     /** An array for the bytes of {@code frames * perFrame} samples, or a typed error when one array cannot hold them. */
-    private static byte[] allocate(Path file, SignalFormat format, long frames, int perFrame) {
+    private static byte[] allocate(Path file, SignalFormat format, long frames, int perFrame,
+            IntFunction<byte[]> buffers) {
         long byteCount = format.bytesFor(frames * perFrame);
         if (byteCount > Integer.MAX_VALUE - 16 || frames * perFrame > Integer.MAX_VALUE - 16) {
             throw new RecordFormatException(file, null, "signal file too large to decode at once ("
                     + byteCount + " bytes)", "read the record in sample ranges");
         }
-        return new byte[(int) byteCount];
+        return buffers.apply((int) byteCount);
     }
 
-    /** Fills {@code bytes} from file position {@code offset}; false when the file ends first. */
-    private static boolean readFully(FileChannel ch, byte[] bytes, long offset) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+    /** Fills the first {@code length} bytes of {@code bytes} from file position {@code offset}; false when the file ends first. */
+    private static boolean readFully(FileChannel ch, byte[] bytes, long length, long offset) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) length);
         long pos = offset;
         while (buf.hasRemaining()) {
             int n = ch.read(buf, pos);

@@ -97,25 +97,37 @@ class PhysicalDecoderTest {
     }
 
     @Test
-    void invalidWordIsFoundAtEveryPositionAndOnlyThere() {
-        for (int length : new int[] {0, 2, 6, 8, 10, 24, 26}) {
-            byte[] clean = new byte[length];
-            for (int i = 0; i + 1 < length; i += 2) {
-                clean[i] = 0x00;
-                clean[i + 1] = (byte) 0x7F; // 0x7F00: large but valid
+    void anInvalidSampleInAnyLaneOfAFourSignalGroupBecomesNaN(@TempDir Path dir) throws IOException {
+        int signals = 5; // one group of four, then one signal alone
+        int frames = 4;
+        short[] near = {-32767, 0x7FFF, -1, 0x0080, 0, 0x00FF, 0x0100, 0x7F00};
+        for (int lane = 0; lane < signals; lane++) {
+            ByteBuffer b = ByteBuffer.allocate(2 * signals * frames).order(ByteOrder.LITTLE_ENDIAN);
+            int[] sums = new int[signals];
+            int k = 0;
+            for (int f = 0; f < frames; f++) {
+                for (int s = 0; s < signals; s++) {
+                    short v = f == 2 && s == lane ? Short.MIN_VALUE : near[k++ % near.length];
+                    b.putShort(v);
+                    sums[s] += v;
+                }
             }
-            assertFalse(PhysicalDecoder.holdsInt16Invalid(clean), "length " + length);
-            for (int w = 0; w + 1 < length; w += 2) {
-                byte[] bad = clean.clone();
-                bad[w] = 0x00;
-                bad[w + 1] = (byte) 0x80; // 0x8000 = -32768 little-endian
-                assertTrue(PhysicalDecoder.holdsInt16Invalid(bad), "word at " + w + " of " + length);
+            String name = "lane" + lane;
+            Files.write(dir.resolve(name + ".dat"), b.array());
+            StringBuilder hea = new StringBuilder(name + " " + signals + " 100 " + frames + "\n");
+            for (int s = 0; s < signals; s++) {
+                hea.append(name).append(".dat 16 1000(0)/mV 16 0 ").append(b.getShort(2 * s)).append(' ')
+                        .append((short) sums[s]).append(" 0 S").append(s).append('\n');
+            }
+            Files.writeString(dir.resolve(name + ".hea"), hea);
+            assertTrue(sameBothWays(dir.resolve(name + ".hea"), true), name);
+            EcgRecord r = WfdbReader.read(dir.resolve(name));
+            for (int s = 0; s < signals; s++) {
+                for (int f = 0; f < frames; f++) {
+                    assertEquals(f == 2 && s == lane, Float.isNaN(r.signals()[s][f]), name + " signal " + s + " frame " + f);
+                }
             }
         }
-        byte[] nearMisses = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) -32767)
-                .putShort((short) 0).putShort((short) 0x0080).putShort((short) -1).putShort((short) 0x8001)
-                .putShort((short) 0x7FFF).putShort((short) 0x0100).putShort((short) 0x00FF).array();
-        assertFalse(PhysicalDecoder.holdsInt16Invalid(nearMisses));
     }
 
     @Test
@@ -156,6 +168,22 @@ class PhysicalDecoderTest {
                 first.getMessage());
         assertEquals(2, WfdbReader.read(dir.resolve("bad_sum"), ReadOptions.defaults().withVerify(false)).length());
         assertArrayEquals(new float[] {0.025f, 0.035f}, WfdbReader.read(dir.resolve("good")).signals()[0]);
+    }
+
+    @Test
+    void aReusedBufferWithStaleBytesFromALongerRecordDecodesTheShorterOneExactly() throws IOException {
+        Path longer = TestData.wfdbSamples().resolve("test01_00s.hea"); // 32 kB of format 16
+        List<Path> ptbxl;
+        try (Stream<Path> s = Files.walk(TestData.ptbxl().resolve("records100"))) {
+            ptbxl = s.filter(p -> p.toString().endsWith(".hea")).sorted().limit(3).toList();
+        }
+        for (Path shorter : ptbxl) {
+            assertTrue(sameBothWays(longer, true));
+            assertTrue(PhysicalDecoder.scratch(1).length >= 32_000, "the thread keeps the longer buffer");
+            assertTrue(sameBothWays(shorter, true), shorter.toString());
+        }
+        assertEquals(PhysicalDecoder.SCRATCH_LIMIT + 1, PhysicalDecoder.scratch(PhysicalDecoder.SCRATCH_LIMIT + 1).length);
+        assertTrue(PhysicalDecoder.scratch(1).length <= PhysicalDecoder.SCRATCH_LIMIT, "huge buffers are not kept");
     }
 
     private static SignalSpec spec(double gain, int baseline) {
