@@ -60,6 +60,8 @@ public final class SiglipBlock extends AbstractBlock {
     /** {@code exp(t') x yᵀ + b} for normalised embeddings. */
     public NDArray logits(ParameterStore ps, NDArray x, NDArray y, boolean training) {
         NDArray t = ps.getValue(logitScale, x.getDevice(), training).exp();
+        // exp() of a parameter lands in the parameter's (long-lived) manager: hand it to the batch's
+        t.attach(x.getManager());
         NDArray b = ps.getValue(logitBias, x.getDevice(), training);
         return x.matMul(y.transpose()).mul(t).add(b);
     }

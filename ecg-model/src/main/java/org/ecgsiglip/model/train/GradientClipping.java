@@ -10,12 +10,16 @@ import ai.djl.util.PairList;
  * ‖g‖ = sqrt(Σ over all parameters of Σ g²) exceeds {@code maxNorm}, every gradient is multiplied by
  * maxNorm / (‖g‖ + 1e−6). The scale is computed on the device, so no value travels to the host.
  * (DJL's own {@code optClipGrad} clamps each gradient value instead, which changes its direction.)
+ *
+ * <p>Every gradient handle is closed at once: a handle left open keeps the engine's gradient tensor
+ * shared, and PyTorch then allocates a fresh gradient at the next backward instead of accumulating in
+ * place — memory that grows by the model's size every step.
  */
 public final class GradientClipping {
     private GradientClipping() {
     }
 
-    /** Clips in place and returns the norm before clipping (a scalar on the device). */
+    /** Clips in place and returns the norm before clipping (a scalar on the device; the caller closes it). */
     public static NDArray clipGlobalNorm(PairList<String, Parameter> parameters, float maxNorm) {
         NDArray total = null;
         for (Pair<String, Parameter> p : parameters) {
@@ -23,11 +27,12 @@ public final class GradientClipping {
             if (!param.requiresGradient() || !param.isInitialized()) {
                 continue;
             }
-            NDArray g = param.getArray().getGradient();
-            NDArray sq = g.square().sum();
-            total = total == null ? sq : total.addi(sq);
-            if (total != sq) {
-                sq.close();
+            try (NDArray g = param.getArray().getGradient(); NDArray sq = g.square(); NDArray s = sq.sum()) {
+                if (total == null) {
+                    total = s.duplicate();
+                } else {
+                    total.addi(s);
+                }
             }
         }
         if (total == null) {
@@ -35,11 +40,14 @@ public final class GradientClipping {
         }
         NDArray norm = total.sqrt();
         total.close();
-        try (NDArray scale = norm.add(1e-6f).pow(-1).mul(maxNorm).minimum(1f)) {
+        try (NDArray shifted = norm.add(1e-6f); NDArray inverse = shifted.pow(-1); NDArray ratio = inverse.mul(maxNorm);
+             NDArray scale = ratio.minimum(1f)) {
             for (Pair<String, Parameter> p : parameters) {
                 Parameter param = p.getValue();
                 if (param.requiresGradient() && param.isInitialized()) {
-                    param.getArray().getGradient().muli(scale);
+                    try (NDArray g = param.getArray().getGradient()) {
+                        g.muli(scale);
+                    }
                 }
             }
         }
