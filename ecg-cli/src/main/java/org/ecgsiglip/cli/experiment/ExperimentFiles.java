@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.io.EcgException;
+import org.ecgsiglip.io.util.DidYouMean;
 import org.ecgsiglip.model.train.ConfigFiles;
 import org.ecgsiglip.model.train.TrainConfig;
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ecgsiglip.io.util.DidYouMean;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.TestData;
 import org.junit.jupiter.api.Test;

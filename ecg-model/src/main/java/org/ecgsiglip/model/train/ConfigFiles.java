@@ -20,6 +20,7 @@ import java.util.Map;
 import org.ecgsiglip.io.ConfigurationException;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.AtomicFiles;
+import org.ecgsiglip.io.util.DidYouMean;
 
 /**
  * Resolves a {@link TrainConfig}: the defaults, overlaid by a JSON file, overlaid by flags. An
@@ -178,35 +179,8 @@ public final class ConfigFiles {
     private static EcgException unknownKey(String key, Path file) {
         List<String> keys = new ArrayList<>();
         defaults().fieldNames().forEachRemaining(keys::add);
-        String best = keys.get(0);
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : keys) {
-            int d = levenshtein(key, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
         return new ConfigurationException(file == null ? key : file + ": key '" + key + "'",
-                "unknown configuration key '" + key + "'", "did you mean '" + best + "'? Known keys: " + String.join(", ", keys));
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+                "unknown configuration key '" + key + "'", "did you mean '" + DidYouMean.closest(key, keys)
+                        + "'? Known keys: " + String.join(", ", keys));
     }
 }

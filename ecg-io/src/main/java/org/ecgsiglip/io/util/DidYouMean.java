@@ -1,14 +1,14 @@
-package org.ecgsiglip.cli.experiment;
+package org.ecgsiglip.io.util;
 
 import java.util.Collection;
 
 /** The closest known name to a misspelt one, by edit distance, for "did you mean" messages. */
-final class DidYouMean {
+public final class DidYouMean {
     private DidYouMean() {
     }
 
     /** The known name nearest to {@code given} (the first of equally near ones); {@code known} must not be empty. */
-    static String closest(String given, Collection<String> known) {
+    public static String closest(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
@@ -22,7 +22,7 @@ final class DidYouMean {
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             row[j] = j;
