@@ -2,7 +2,7 @@
 # Training-step throughput of the toolkit (DJL, PyTorch engine) against PyTorch-Python on the same
 # CPU, in one run: the same model, batch, input and optimiser step, alternated ROUNDS times so that
 # a change in machine load hits both sides alike. Prints each measurement, the medians, and last the
-# ratio DJL / PyTorch of the median samples/s (goal: >= 0.9).
+# median over rounds of each round's ratio DJL / PyTorch samples/s (goal: >= 0.9).
 #
 #   bench/train-vs-pytorch.sh [--batch 128] [--steps 20] [--rounds 3] [--threads 2]
 #
@@ -41,6 +41,11 @@ for r in $(seq 1 "$rounds"); do
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 d=$(median "${djl[@]}"); p=$(median "${pt[@]}")
+ratios=()
+for i in "${!djl[@]}"; do
+  ratios+=("$(awk -v d="${djl[$i]}" -v p="${pt[$i]}" 'BEGIN { printf "%.4f", d / p }')")
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median samples/s: djl=$d pytorch=$p (batch $batch, $steps steps, $rounds rounds, $threads threads)"
-awk -v d="$d" -v p="$p" 'BEGIN { printf "RATIO djl/pytorch samples_per_s = %.2f\n", d / p }'
+echo "per-round ratios djl/pytorch: ${ratios[*]}"
+awk -v r="$(median "${ratios[@]}")" 'BEGIN { printf "RATIO djl/pytorch samples_per_s (median of the rounds) = %.2f\n", r }'
