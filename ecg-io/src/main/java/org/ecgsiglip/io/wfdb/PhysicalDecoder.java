@@ -11,10 +11,10 @@ import java.util.Map;
 import org.ecgsiglip.io.EcgRecord;
 
 /**
- * Decodes the common layout of a record straight from its file bytes to physical units, in one
- * pass per signal that also sums the checksum: a whole single-segment record whose signals all
- * have one sample per frame, no skew, and a format other than 8 (differences) — every PTB-XL and
- * CinC record. Other layouts go through {@link WfdbReader#readDigital} and its int arrays.
+ * Decodes the common layout of a record straight from its file bytes to physical units, summing
+ * the checksums in the same pass: a whole single-segment record whose signals all have one sample
+ * per frame, no skew, and a format other than 8 (differences) — every PTB-XL and CinC record. Other
+ * layouts go through {@link WfdbReader#readDigital} and its int arrays.
  *
  * <p>The values are exactly those of the general path, {@code (float) ((adc - baseline) / gain)}
  * in double precision: where the gain is a float and {@code adc - baseline} fits 24 bits, the
