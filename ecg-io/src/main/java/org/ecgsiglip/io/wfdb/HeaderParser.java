@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,6 +56,9 @@ public final class HeaderParser {
     static byte[] readAll(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
+            if (size == 0) {
+                return Files.readAllBytes(file); // a pipe or a /proc file says 0 but may hold text
+            }
             if (size > Integer.MAX_VALUE - 8) {
                 throw new IOException("the file is " + size + " bytes, too large for a header");
             }
