@@ -99,7 +99,7 @@ public final class MemoryBench {
             System.out.printf(Locale.ROOT, "heap limit (-Xmx) %.0f MB: the cache is %.1f x the heap; source %s;"
                     + " load %s%n", heapMax / 1e6, (double) cacheBytes / heapMax, source, LossBench.load());
             SignalSource signals = source.equals("pread") ? pread(cacheDir.resolve("signals.f32"), cache.leads(),
-                    cache.length()) : cacheSource(cache);
+                    cache.length()) : SignalSource.of(cache);
             TrainingData data = new TrainingData(big, split, signals, Map.of("dataset", big.name()));
             Path runDir = Files.createTempDirectory("ecg-memory-run");
             Sampler sampler = new Sampler();
@@ -224,25 +224,6 @@ public final class MemoryBench {
             return m;
         }
         return m;
-    }
-
-    static SignalSource cacheSource(SignalCache cache) {
-        return new SignalSource() {
-            @Override
-            public int leads() {
-                return cache.leads();
-            }
-
-            @Override
-            public int length() {
-                return cache.length();
-            }
-
-            @Override
-            public void read(int i, float[] dst, int offset) {
-                cache.read(i, dst, offset);
-            }
-        };
     }
 
     /** The cache's float32 data file read with positional reads (no mapping); thread-safe. */

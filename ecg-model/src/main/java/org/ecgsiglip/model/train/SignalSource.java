@@ -1,5 +1,7 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.io.cache.SignalCache;
+
 /**
  * Where training reads preprocessed signals from: normally the on-disk {@code SignalCache}
  * (memory-mapped, streams datasets larger than memory), or arrays in memory for small experiments
@@ -13,6 +15,26 @@ public interface SignalSource {
 
     /** Copies record {@code i} as [leads × length] floats, lead-major, into {@code dst} from {@code offset}. */
     void read(int i, float[] dst, int offset);
+
+    /** The memory-mapped signal cache (index i = the cache's record i). */
+    static SignalSource of(SignalCache cache) {
+        return new SignalSource() {
+            @Override
+            public int leads() {
+                return cache.leads();
+            }
+
+            @Override
+            public int length() {
+                return cache.length();
+            }
+
+            @Override
+            public void read(int i, float[] dst, int offset) {
+                cache.read(i, dst, offset);
+            }
+        };
+    }
 
     /** Signals held in memory: {@code signals[i]} is [leads × length] lead-major. */
     static SignalSource inMemory(float[][] signals, int leads, int length) {

@@ -71,26 +71,7 @@ public final class TrainingDataLoader {
         provenance.put("cache", cacheDir.toAbsolutePath().toString());
         provenance.put("cache_precision", precision.name().toLowerCase(Locale.ROOT));
         provenance.putAll(hashes(c.ptbxl(), dataset, cacheDir));
-        return new TrainingData(dataset, split, cacheSource(cache), provenance);
-    }
-
-    static SignalSource cacheSource(SignalCache cache) {
-        return new SignalSource() {
-            @Override
-            public int leads() {
-                return cache.leads();
-            }
-
-            @Override
-            public int length() {
-                return cache.length();
-            }
-
-            @Override
-            public void read(int i, float[] dst, int offset) {
-                cache.read(i, dst, offset);
-            }
-        };
+        return new TrainingData(dataset, split, SignalSource.of(cache), provenance);
     }
 
     private static Map<String, Object> hashes(Path root, LabeledDataset dataset, Path cacheDir) {

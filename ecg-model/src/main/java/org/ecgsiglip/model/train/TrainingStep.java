@@ -25,6 +25,7 @@ public final class TrainingStep {
     private final boolean paired;
     private final float[] keep;
     private final float clipNorm;
+    private final StagingBuffers staging = new StagingBuffers(4);
 
     /**
      * @param keep per finding, 1 when it counts in the collision test and 0 when excluded
@@ -46,8 +47,8 @@ public final class TrainingStep {
 
     public Result run(HostBatch b) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray signals = scope.create(b.signals(), new Shape(b.n(), b.leads(), b.length()));
-            NDArray rowHot = scope.create(b.rowHot(), new Shape(b.n(), b.findings()));
+            NDArray signals = staging.create(scope, 0, b.signals(), new Shape(b.n(), b.leads(), b.length()));
+            NDArray rowHot = staging.create(scope, 1, b.rowHot(), new Shape(b.n(), b.findings()));
             NDArray loss;
             NDArray targets;
             try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -56,8 +57,8 @@ public final class TrainingStep {
                     logits = trainer.forward(new NDList(signals)).singletonOrThrow();
                     targets = rowHot;
                 } else {
-                    NDArray texts = scope.create(b.textFeatures(), new Shape(b.m(), b.textDim()));
-                    NDArray colHot = scope.create(b.colHot(), new Shape(b.m(), b.findings()));
+                    NDArray texts = staging.create(scope, 2, b.textFeatures(), new Shape(b.m(), b.textDim()));
+                    NDArray colHot = staging.create(scope, 3, b.colHot(), new Shape(b.m(), b.findings()));
                     logits = trainer.forward(new NDList(signals, texts)).singletonOrThrow();
                     targets = labelMatrix.targets(rowHot, colHot, scope.create(keep), paired);
                 }
