@@ -70,7 +70,8 @@ public final class Training {
         TrainingState state = resume ? resumeState(run, config) : freshState(run, config, data, sets, texts, matrix,
                 excluded, findings);
         ModelSpec spec = new ModelSpec(objective, config.encoderSpec(), data.signals().leads(), config.inputLength(),
-                findings, tokenizer.dimension(), config.textHidden(), (float) Math.log(10), (float) state.logitBiasInit());
+                findings, tokenizer.dimension(), config.textHidden(), (float) Math.log(10),
+                state.logitBiasInit() == null ? 0f : state.logitBiasInit().floatValue());
         if (!resume) {
             writeDefinition(run, config, data, device, vocabulary, tokenizer, spec);
         }
@@ -172,7 +173,7 @@ public final class Training {
                     "pass --resume to continue it, or choose another --out");
         }
         if (config.objective() == Objective.BCE) {
-            return TrainingState.start(Double.NaN, Double.NaN);
+            return TrainingState.start(null, null);
         }
         EpochPlan first = EpochPlan.of(data.split().train(), config.batchSize(), config.seed(), 0);
         double p = TargetStatistics.positiveRate(first, sets, texts, matrix, config.textStrategy().paired(), excluded,

@@ -12,8 +12,9 @@ import java.util.List;
  * @param bestEpoch the best epoch so far (1-based; 0 before the first)
  * @param bestScore its selection metric
  * @param bestTiebreak its macro-AUROC (breaks ties of the selection metric, e.g. F1 = 0 everywhere)
- * @param logitBiasInit the b the run started from
- * @param positiveRateEstimate the target matrix's positive rate measured on training batches before training
+ * @param logitBiasInit the b the run started from (null for the baseline, which has none)
+ * @param positiveRateEstimate the target matrix's positive rate measured on training batches before
+ *     training (null for the baseline)
  * @param history one summary per finished epoch
  */
 public record TrainingState(
@@ -22,15 +23,15 @@ public record TrainingState(
         @JsonProperty("best_epoch") int bestEpoch,
         @JsonProperty("best_score") double bestScore,
         @JsonProperty("best_tiebreak") double bestTiebreak,
-        @JsonProperty("logit_bias_init") double logitBiasInit,
-        @JsonProperty("positive_rate_estimate") double positiveRateEstimate,
+        @JsonProperty("logit_bias_init") Double logitBiasInit,
+        @JsonProperty("positive_rate_estimate") Double positiveRateEstimate,
         @JsonProperty("history") List<EpochSummary> history) {
 
     public TrainingState {
         history = List.copyOf(history);
     }
 
-    public static TrainingState start(double logitBiasInit, double positiveRateEstimate) {
+    public static TrainingState start(Double logitBiasInit, Double positiveRateEstimate) {
         return new TrainingState(0, 0, 0, -1, -1, logitBiasInit,
                 positiveRateEstimate, List.of());
     }
