@@ -105,6 +105,14 @@ public final class TrainCommand implements Callable<Integer> {
         @Option(names = "--encoder", description = "resnet1d (default), resnet1d_wang, xresnet1d18/50/101, inception1d.")
         String encoder;
 
+        @Option(names = "--encoder-width", description = "Channels of the encoder's first stage; 0 (default): the "
+                + "family's own (resnet1d 64, resnet1d_wang 128, xresnet1d 64, inception1d 128).")
+        Integer encoderWidth;
+
+        @Option(names = "--encoder-depth", description = "Residual/inception blocks, or the xresnet depth; 0 (default): "
+                + "the family's own.")
+        Integer encoderDepth;
+
         @Option(names = "--embedding-dim", description = "d, the size of both embeddings (default 128).")
         Integer embeddingDim;
 
@@ -180,6 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
             o.put("text", text);
             o.put("exclude-from-collisions", exclude);
             o.put("encoder", encoder);
+            o.put("encoder-width", encoderWidth);
+            o.put("encoder-depth", encoderDepth);
             o.put("embedding-dim", embeddingDim);
             o.put("text-hidden", textHidden);
             o.put("epochs", epochs);

@@ -65,6 +65,8 @@ public final class ConfigFiles {
         d.put("text", "report");
         d.set("exclude-from-collisions", JSON.createArrayNode());
         d.put("encoder", "resnet1d");
+        d.put("encoder-width", 0);
+        d.put("encoder-depth", 0);
         d.put("embedding-dim", 128);
         d.put("text-hidden", 256);
         d.put("epochs", 30);

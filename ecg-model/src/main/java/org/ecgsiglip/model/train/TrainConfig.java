@@ -36,6 +36,8 @@ public record TrainConfig(
         @JsonProperty("text") String text,
         @JsonProperty("exclude-from-collisions") List<String> excludeFromCollisions,
         @JsonProperty("encoder") String encoder,
+        @JsonProperty("encoder-width") int encoderWidth,
+        @JsonProperty("encoder-depth") int encoderDepth,
         @JsonProperty("embedding-dim") int embeddingDim,
         @JsonProperty("text-hidden") int textHidden,
         @JsonProperty("epochs") int epochs,
@@ -104,7 +106,11 @@ public record TrainConfig(
         // parse the enums now, so that a bad value fails before any data is read
         labelMatrixValue(labelMatrix);
         TextStrategy.parse(text);
-        EncoderSpec.parse(encoder, embeddingDim);
+        if (encoderWidth < 0 || encoderDepth < 0) {
+            throw new ConfigurationException("encoder-width / encoder-depth", "must be >= 0 (0: the family's default)",
+                    "e.g. encoder-width 64, encoder-depth 3");
+        }
+        encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim);
     }
 
     private static void positive(String name, long v) {
@@ -129,8 +135,14 @@ public record TrainConfig(
         return TextStrategy.parse(text);
     }
 
+    /** The encoder by name, with {@code encoder-width} / {@code encoder-depth} replacing the family's defaults when > 0. */
     public EncoderSpec encoderSpec() {
-        return EncoderSpec.parse(encoder, embeddingDim);
+        return encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim);
+    }
+
+    private static EncoderSpec encoderSpec(String name, int width, int depth, int dim) {
+        EncoderSpec base = EncoderSpec.parse(name, dim);
+        return new EncoderSpec(base.name(), width > 0 ? width : base.width(), depth > 0 ? depth : base.depth(), dim);
     }
 
     /** A short name for reports: {@code siglip/shared-finding/report}, {@code bce}. */
