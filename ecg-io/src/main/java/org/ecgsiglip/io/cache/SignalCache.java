@@ -74,17 +74,37 @@ public final class SignalCache implements AutoCloseable {
     /** As {@link #build(LabeledDataset, Preprocessing, Path, Precision)}, calling {@code onRecord} before each record. */
     public static SignalCache build(LabeledDataset dataset, Preprocessing prep, Path dir, Precision precision,
             IntConsumer onRecord) {
+        return build(dataset, prep, dir, precision, onRecord, false);
+    }
+
+    /**
+     * As above; with {@code replaceDifferent}, a complete cache in {@code dir} built differently (other
+     * source files, preprocessing, records or precision) is replaced instead of refused. Meant for
+     * folders the toolkit manages itself, where the folder name already encodes what it holds and a
+     * difference can only mean the sources changed (a fresh clone, a rewritten file).
+     */
+    public static SignalCache build(LabeledDataset dataset, Preprocessing prep, Path dir, Precision precision,
+            IntConsumer onRecord, boolean replaceDifferent) {
         CacheIndex target = new CacheIndex(CacheIndex.FORMAT, precision, dataset.size(), prep.leads().size(),
                 prep.length(), prep, dataset.name(), SourceIdentity.of(dataset),
                 dataset.records().stream().map(r -> r.recordId()).toList(), Toolkit.version());
         Path indexFile = dir.resolve("index.json");
         if (Files.exists(indexFile)) {
             CacheIndex existing = readIndex(dir);
-            if (!existing.sameBuild(target)) {
+            if (existing.sameBuild(target)) {
+                return open(dir);
+            }
+            if (!replaceDifferent) {
                 throw new CacheException(indexFile, null, "the folder holds a complete cache built "
                         + difference(existing, target), "delete " + dir + " or build into another folder");
             }
-            return open(dir);
+            try {
+                // without its index the folder is an unfinished build of something else: rebuilt from scratch
+                Files.delete(indexFile);
+            } catch (IOException e) {
+                throw new CacheException(indexFile, null, "cannot replace the outdated cache: " + e.getMessage(),
+                        "delete " + dir + " by hand", e);
+            }
         }
         CacheBuilder.build(dataset, prep, dir, target, onRecord);
         return open(dir);

@@ -135,6 +135,24 @@ class SignalCacheTest {
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         CacheException e = assertThrows(CacheException.class, () -> SignalCache.build(ds, PREP, dir, Precision.FLOAT32));
         assertTrue(e.getMessage().contains("source files that have changed"), e.getMessage());
+
+        // a folder the toolkit manages is rebuilt instead, from the current files
+        Path data = recs.resolve("00002_lr.dat");
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[100] ^= 1; // change one sample's low byte; the header's checksum no longer matches ...
+        Files.write(data, bytes);
+        assertThrows(org.ecgsiglip.io.ChecksumMismatchException.class,
+                () -> SignalCache.build(ds, PREP, dir, Precision.FLOAT32, i -> { }, true), "... so reading it fails");
+        bytes[100] ^= 1;
+        Files.write(data, bytes);
+        Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 120_000));
+        try (SignalCache rebuilt = SignalCache.build(ds, PREP, dir, Precision.FLOAT32, i -> { }, true)) {
+            assertEquals(2, rebuilt.size());
+            assertArrayEquals(PREP.apply(org.ecgsiglip.io.RecordReader.read(recs.resolve("00002_lr")))[0], rebuilt.read(1)[0]);
+        }
+        try (SignalCache again = SignalCache.build(ds, PREP, dir, Precision.FLOAT32)) {
+            assertEquals(2, again.size(), "the rebuilt cache is current: opened, not refused");
+        }
     }
 
     @Test

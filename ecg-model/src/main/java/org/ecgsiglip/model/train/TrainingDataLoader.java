@@ -29,7 +29,9 @@ import org.ecgsiglip.io.util.Sha256;
  * files for provenance (once: a hash store in the cache folder remembers them).
  *
  * <p>The cache folder defaults to {@code $ECG_SIGLIP_CACHE} or {@code ~/.cache/ecg-siglip}, in a
- * sub-folder named after the dataset and a digest of everything that shapes its content.
+ * sub-folder named after the dataset and a digest of everything that shapes its content; such a
+ * folder is rebuilt when the source files changed since (a new clone, a rewritten record). A folder
+ * given with {@code cache-dir} is refused instead, with a message saying so.
  */
 public final class TrainingDataLoader {
     private TrainingDataLoader() {
@@ -58,8 +60,11 @@ public final class TrainingDataLoader {
         Split split = new Split(range(0, nt), range(nt, keep.length), new int[0]);
         Preprocessing prep = preprocessing(c);
         Precision precision = Precision.valueOf(c.cachePrecision().toUpperCase(Locale.ROOT));
-        Path cacheDir = c.cacheDir() != null ? c.cacheDir() : defaultCacheDir(c, dataset, prep, precision);
-        SignalCache cache = SignalCache.build(dataset, prep, cacheDir, precision, onCachedRecord);
+        boolean managed = c.cacheDir() == null;
+        Path cacheDir = managed ? defaultCacheDir(c, dataset, prep, precision) : c.cacheDir();
+        // the toolkit's own cache folders are rebuilt when their sources changed; a folder the user
+        // named is never replaced without being asked
+        SignalCache cache = SignalCache.build(dataset, prep, cacheDir, precision, onCachedRecord, managed);
 
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("dataset", dataset.name());
