@@ -165,12 +165,15 @@ public final class ExperimentRunner {
         return plan.out().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
     }
 
-    /** Runs that read the same preprocessed signals share one loaded {@link TrainingData}. */
-    private static String dataKey(TrainConfig c) {
+    /**
+     * Runs that read the same preprocessed signals share one loaded {@link TrainingData}. The key is
+     * built from what the loader uses, the preprocessing included as a whole, so a new setting that
+     * shapes the cache cannot be forgotten here.
+     */
+    static String dataKey(TrainConfig c) {
         return String.join("|", String.valueOf(c.ptbxl()), c.level(), String.valueOf(c.samplingRate()),
                 c.trainFolds().toString(), c.validationFolds().toString(), c.testFolds().toString(),
-                String.valueOf(c.inputLength()), String.valueOf(c.bandLow()), String.valueOf(c.bandHigh()),
-                String.valueOf(c.cacheDir()), c.cachePrecision());
+                TrainingDataLoader.preprocessing(c).toString(), String.valueOf(c.cacheDir()), c.cachePrecision());
     }
 
     /** Scoring runs on one device: "all-gpus" (data-parallel training) scores on the first GPU. */
