@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Label levels against an independent Python computation (fixtures/ptbxl_label_counts.py, output
  * saved beside it) and against rows checked by hand in scp_statements.csv.
  */
+@org.ecgsiglip.io.ExtendedData
 class PtbXlLevelsTest {
     private static JsonNode reference;
 
