@@ -20,7 +20,7 @@ import org.ecgsiglip.io.ptbxl.LabelLevel;
 import org.ecgsiglip.io.ptbxl.PtbXl;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.SigmoidLoss;
-import org.ecgsiglip.model.train.Devices;
+import org.ecgsiglip.model.core.Devices;
 
 /**
  * The pairwise sigmoid loss and its target matrix at batch sizes n = 256, 1024, 4096, on the CPU.

@@ -29,12 +29,12 @@ import org.ecgsiglip.io.ptbxl.LabelLevel;
 import org.ecgsiglip.io.ptbxl.PtbXl;
 import org.ecgsiglip.model.train.ConfigFiles;
 import org.ecgsiglip.model.train.EpochSummary;
-import org.ecgsiglip.model.train.RunDirectory;
-import org.ecgsiglip.model.train.SignalSource;
+import org.ecgsiglip.model.folder.RunDirectory;
+import org.ecgsiglip.io.pipeline.InputPipeline;
+import org.ecgsiglip.io.pipeline.SignalSource;
 import org.ecgsiglip.model.train.TrainConfig;
 import org.ecgsiglip.model.train.Training;
 import org.ecgsiglip.model.train.TrainingData;
-import org.ecgsiglip.model.train.TrainingDataLoader;
 import org.ecgsiglip.model.train.TrainingMonitor;
 import org.ecgsiglip.model.train.TrainingStep;
 
@@ -71,7 +71,7 @@ public final class MemoryBench {
                 "batch-size", batch, "device", "cpu", "seed", 7));
         LabeledDataset ptb = PtbXl.load(ptbxl, LabelLevel.SUPERDIAGNOSTIC);
         Split folds = Split.ptbxlDefault(ptb);
-        Preprocessing prep = TrainingDataLoader.preprocessing(config);
+        Preprocessing prep = config.dataSpec().preprocessing();
         long recordBytes = (long) prep.leads().size() * config.recordLength() * Float.BYTES;
         int repeats = (int) Math.max(1, Math.ceil(gigabytes * 1e9 / (recordBytes * folds.train().length)));
         List<LabeledRecord> records = new ArrayList<>();
@@ -100,7 +100,8 @@ public final class MemoryBench {
                     + " load %s%n", heapMax / 1e6, (double) cacheBytes / heapMax, source, LossBench.load());
             SignalSource signals = source.equals("pread") ? pread(cacheDir.resolve("signals.f32"), cache.leads(),
                     cache.length()) : SignalSource.of(cache);
-            TrainingData data = new TrainingData(big, split, signals, Map.of("dataset", big.name()));
+            TrainingData data = new TrainingData(big, split, signals,
+                    InputPipeline.fit(config.dataSpec(), signals, split.train()), Map.of("dataset", big.name()));
             Path runDir = Files.createTempDirectory("ecg-memory-run");
             Sampler sampler = new Sampler();
             EpochSummary[] summary = new EpochSummary[1];

@@ -14,11 +14,11 @@ import java.util.SplittableRandom;
 import org.ecgsiglip.model.encoder.EncoderSpec;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.SigmoidLoss;
-import org.ecgsiglip.model.train.CheckpointedAdamW;
-import org.ecgsiglip.model.train.Devices;
+import org.ecgsiglip.model.core.CheckpointedAdamW;
+import org.ecgsiglip.model.core.Devices;
 import org.ecgsiglip.model.train.HostBatch;
-import org.ecgsiglip.model.train.ModelSpec;
-import org.ecgsiglip.model.train.Objective;
+import org.ecgsiglip.model.core.ModelSpec;
+import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.train.TrainingStep;
 import org.ecgsiglip.model.train.WarmupCosine;
 

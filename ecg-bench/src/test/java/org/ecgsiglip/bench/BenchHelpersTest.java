@@ -17,7 +17,7 @@ import org.ecgsiglip.io.preprocess.Preprocessing;
 import org.ecgsiglip.io.ptbxl.LabelLevel;
 import org.ecgsiglip.io.ptbxl.PtbXl;
 import org.ecgsiglip.model.siglip.LabelMatrix;
-import org.ecgsiglip.model.train.SignalSource;
+import org.ecgsiglip.io.pipeline.SignalSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,6 @@
 package org.ecgsiglip.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.ecgsiglip.eval.TruthMatrix;
 import org.ecgsiglip.eval.ZeroDivision;
 import org.ecgsiglip.eval.csv.MatrixCsv;
 import org.ecgsiglip.eval.report.ReportWriter;
-import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.Sha256;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +38,11 @@ public final class CompareCommand implements Callable<Integer> {
     /** What to compare; {@link #run(Request)} does it. */
     public record Request(Path a, Path b, Path truth, EvaluateCommand.ThresholdChoice thresholds,
                           Optional<Path> bThresholdsFile, boolean atLeastOnePerRecord, Bootstrap bootstrap,
-                          Optional<Path> groups, ZeroDivision zeroDivision, Path out) {
+                          Optional<Path> groups, ZeroDivision zeroDivision, Path out, Optional<Names> names) {
+    }
+
+    /** How the two sides are called in reports (default: their file names). */
+    public record Names(String a, String b) {
     }
 
     /** The comparison and the files written. */
@@ -92,31 +94,23 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Request request = request();
-        try {
-            Result r = run(request);
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(r.comparison());
-            r.files().forEach(p -> o.println("wrote " + p));
-            o.flush();
-            return 0;
-        } catch (EcgException | UncheckedIOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("ecg compare: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        Result r = run(request());
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(r.comparison());
+        r.files().forEach(p -> o.println("wrote " + p));
+        o.flush();
+        return 0;
     }
 
     /** Reads both score tables and the truth, compares, writes the reports. */
-    public Result run(Request r) {
+    public static Result run(Request r) {
         ScoreMatrix sa = MatrixCsv.readScores(r.a());
         ScoreMatrix sb = MatrixCsv.readScores(r.b());
         TruthMatrix rawTruth = MatrixCsv.readTruth(r.truth());
         TruthMatrix t = MatrixCsv.alignTruth(sa, r.a(), rawTruth, r.truth());
         MatrixCsv.alignTruth(sb, r.b(), rawTruth, r.truth());
-        String nameA = name(r.a(), r.b());
-        String nameB = name(r.b(), r.a());
+        String nameA = r.names().map(Names::a).orElse(name(r.a(), r.b()));
+        String nameB = r.names().map(Names::b).orElse(name(r.b(), r.a()));
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("a " + r.a().getFileName(), Sha256.of(r.a()));
         inputs.put("b " + r.b().getFileName(), Sha256.of(r.b()));
@@ -149,6 +143,6 @@ public final class CompareCommand implements Callable<Integer> {
                 : EvaluateCommand.ThresholdChoice.fixed(threshold == null ? Thresholds.DEFAULT : threshold);
         Bootstrap boot = EvaluateCommand.bootstrap(spec, bootstrap, seed, level, groups, true).orElseThrow();
         return new Request(a, b, truth, choice, Optional.ofNullable(bThresholdsFile), atLeastOne, boot,
-                Optional.ofNullable(groups), EvaluateCommand.zeroDivision(spec, zeroDivision), out);
+                Optional.ofNullable(groups), EvaluateCommand.zeroDivision(spec, zeroDivision), out, Optional.empty());
     }
 }

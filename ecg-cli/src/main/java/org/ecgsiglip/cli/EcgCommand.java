@@ -51,6 +51,17 @@ public final class EcgCommand implements Runnable {
         System.exit(execute(args));
     }
 
+    /** The user-facing text of a failure: an EcgException's message, or the reason below an I/O wrapper. */
+    static String message(Throwable e) {
+        if (e instanceof EcgException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            return u.getMessage() == null || u.getMessage().isBlank() ? u.getCause().toString() : u.getMessage();
+        }
+        return e.toString();
+    }
+
     /** Runs the command line and returns the exit code (tests use this instead of main). */
     public static int execute(String... args) {
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
@@ -65,14 +76,19 @@ public final class EcgCommand implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        CommandLine cli = new CommandLine(new EcgCommand());
+        return configure(new CommandLine(new EcgCommand()), verbose).execute(args);
+    }
+
+    /**
+     * Gives a command line the toolkit's error handling: every failure is printed once as
+     * {@code error: <message>} (file, field, what was wrong, the fix) with exit code 1; stack traces only
+     * with {@code --verbose}. Bad command lines keep picocli's handling (exit code 2).
+     */
+    public static CommandLine configure(CommandLine cli, boolean verbose) {
+        // one error style for every command: "error: " and the message (file, field, what, fix)
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof EcgException) {
-                err.println("error: " + e.getMessage());
-            } else {
-                err.println("error: " + e);
-            }
+            err.println("error: " + message(e));
             if (verbose) {
                 e.printStackTrace(err);
             } else if (!(e instanceof EcgException)) {
@@ -81,6 +97,6 @@ public final class EcgCommand implements Runnable {
             err.flush();
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

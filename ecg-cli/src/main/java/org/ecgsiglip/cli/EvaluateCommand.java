@@ -1,7 +1,6 @@
 package org.ecgsiglip.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.ecgsiglip.eval.TruthMatrix;
 import org.ecgsiglip.eval.ZeroDivision;
 import org.ecgsiglip.eval.csv.MatrixCsv;
 import org.ecgsiglip.eval.report.ReportWriter;
-import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.Sha256;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,25 +110,17 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Request request = request();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Result r = run(request);
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(r.evaluation());
-            r.tunedThresholds().ifPresent(p -> o.println("thresholds tuned on " + tuneScores + ": " + p));
-            r.files().forEach(p -> o.println("wrote " + p));
-            o.flush();
-            return 0;
-        } catch (EcgException | UncheckedIOException e) {
-            err.println("ecg evaluate: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        Result r = run(request());
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(r.evaluation());
+        r.tunedThresholds().ifPresent(p -> o.println("thresholds tuned on " + tuneScores + ": " + p));
+        r.files().forEach(p -> o.println("wrote " + p));
+        o.flush();
+        return 0;
     }
 
     /** Reads the inputs, evaluates, writes the reports. */
-    public Result run(Request r) {
+    public static Result run(Request r) {
         ScoreMatrix s = MatrixCsv.readScores(r.scores());
         TruthMatrix t = MatrixCsv.alignTruth(s, r.scores(), MatrixCsv.readTruth(r.truth()), r.truth());
         Map<String, String> inputs = new LinkedHashMap<>();

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecgsiglip.eval.ScoreMatrix;
+import org.ecgsiglip.eval.csv.ScoreCsv;
 import org.ecgsiglip.model.predict.Predictor;
 import org.ecgsiglip.model.predict.RecordList;
-import org.ecgsiglip.model.predict.ScoreCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,8 +17,29 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  ecg predict --model runs/shared --records data/ptb-xl/records100 --out scores.csv",
             "  ecg predict --model runs/shared --records list.txt --out scores.csv   (one record path per line)",
-            "Records need no labels. record_id is the record's name (e.g. 00001_lr)."})
+            "Records need no labels. record_id is the record's name (e.g. 00001_lr). The model folder is verified",
+            "against its manifest first; records go through the model's own pipeline (pipeline.json)."})
 public final class PredictCommand implements Callable<Integer> {
+
+    /**
+     * What to score.
+     *
+     * @param model a model (run) folder
+     * @param records a folder of records or a list file
+     * @param out the scores file to write
+     * @param device cpu, gpu, gpu:N
+     * @param allowUnfinished use the best checkpoint of a run that has not finished
+     */
+    public record Request(Path model, Path records, Path out, String device, boolean allowUnfinished) {
+        /** A finished model on the CPU. */
+        public static Request of(Path model, Path records, Path out) {
+            return new Request(model, records, out, "cpu", false);
+        }
+    }
+
+    /** What was scored and where it was written. */
+    public record Result(ScoreMatrix scores, Path out) {
+    }
 
     @ParentCommand
     EcgCommand parent;
@@ -36,25 +57,26 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--device", description = "cpu (default), gpu, gpu:N.")
     String device = "cpu";
 
+    @Option(names = "--allow-unfinished", description = "Use the best checkpoint of a run that has not finished "
+            + "(killed or still training); it is still verified.")
+    boolean allowUnfinished;
+
     @Override
     public Integer call() {
-        Result r = run(model, records, out, device);
+        Result r = run(new Request(model, records, out, device, allowUnfinished));
         if (parent == null || !parent.quiet) {
             System.out.printf("scored %d records over %d findings -> %s%n", r.scores().records(), r.scores().findings(), out);
         }
         return 0;
     }
 
-    /** What was scored and where it was written. */
-    public record Result(ScoreMatrix scores, Path out) {
-    }
-
-    public static Result run(Path model, Path records, Path out, String device) {
-        List<Path> paths = RecordList.resolve(records);
-        try (Predictor predictor = Predictor.load(model, device)) {
+    /** Scores the records and writes the scores file. */
+    public static Result run(Request request) {
+        List<Path> paths = RecordList.resolve(request.records());
+        try (Predictor predictor = Predictor.load(request.model(), request.device(), request.allowUnfinished())) {
             ScoreMatrix scores = predictor.scoreRecords(paths);
-            ScoreCsv.write(scores, out);
-            return new Result(scores, out);
+            ScoreCsv.write(scores, request.out());
+            return new Result(scores, request.out());
         }
     }
 }

@@ -49,9 +49,9 @@ class CompareCommandTest {
     void runReturnsTheComparison() {
         Path t = EvalCliFiles.truth(tmp, 50);
         Path a = EvalCliFiles.scores(tmp, "a.csv", t, 0.5, 1);
-        CompareCommand.Result r = new CompareCommand().run(new CompareCommand.Request(a, a, t,
+        CompareCommand.Result r = CompareCommand.run(new CompareCommand.Request(a, a, t,
                 EvaluateCommand.ThresholdChoice.fixed(0.5), Optional.empty(), false, Bootstrap.byRecord(40, 2),
-                Optional.empty(), ZeroDivision.ZERO, tmp.resolve("o")));
+                Optional.empty(), ZeroDivision.ZERO, tmp.resolve("o"), Optional.empty()));
         assertEquals(0.0, r.comparison().macroF1().estimate());
         assertEquals(1.0, r.comparison().macroF1().pValue());
         assertEquals(5, r.files().size());

@@ -67,7 +67,7 @@ final class EvalCliFiles {
     static Outcome execute(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = EcgCommand.configure(new CommandLine(command), false);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);

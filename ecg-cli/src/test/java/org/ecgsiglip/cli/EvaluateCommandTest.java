@@ -82,12 +82,11 @@ class EvaluateCommandTest {
         Path t = truth();
         Path val = EvalCliFiles.scores(tmp.resolve("val"), "v.csv", t, 0.6, 3);
         Path test = EvalCliFiles.scores(tmp, "s.csv", t, 0.6, 4);
-        EvaluateCommand cmd = new EvaluateCommand();
-        EvaluateCommand.Result tuned = cmd.run(new EvaluateCommand.Request(test, t,
+        EvaluateCommand.Result tuned = EvaluateCommand.run(new EvaluateCommand.Request(test, t,
                 EvaluateCommand.ThresholdChoice.tuneOn(val, t), false, Optional.empty(), Optional.empty(),
                 ZeroDivision.ZERO, tmp.resolve("tuned")));
         Path file = tuned.tunedThresholds().orElseThrow();
-        EvaluateCommand.Result applied = cmd.run(new EvaluateCommand.Request(test, t,
+        EvaluateCommand.Result applied = EvaluateCommand.run(new EvaluateCommand.Request(test, t,
                 EvaluateCommand.ThresholdChoice.file(file), false, Optional.empty(), Optional.empty(),
                 ZeroDivision.ZERO, tmp.resolve("applied")));
         assertEquals(tuned.evaluation().perFinding(), applied.evaluation().perFinding());

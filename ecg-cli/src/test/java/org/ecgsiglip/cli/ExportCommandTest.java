@@ -25,7 +25,7 @@ class ExportCommandTest {
     static Outcome execute(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = EcgCommand.configure(new CommandLine(command), false);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

@@ -6,25 +6,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.ecgsiglip.cli.CompareCommand;
+import org.ecgsiglip.cli.EvaluateCommand;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.eval.Evaluation;
-import org.ecgsiglip.eval.EvaluationOptions;
-import org.ecgsiglip.eval.Evaluator;
 import org.ecgsiglip.eval.PairedComparison;
-import org.ecgsiglip.eval.ScoreMatrix;
-import org.ecgsiglip.eval.Thresholds;
-import org.ecgsiglip.eval.TruthMatrix;
-import org.ecgsiglip.eval.csv.MatrixCsv;
-import org.ecgsiglip.eval.report.ReportWriter;
+import org.ecgsiglip.eval.ZeroDivision;
 import org.ecgsiglip.io.util.AtomicFiles;
-import org.ecgsiglip.io.util.Sha256;
 import org.ecgsiglip.model.predict.Predictor;
-import org.ecgsiglip.model.predict.ScoreCsv;
-import org.ecgsiglip.model.train.RunDirectory;
+import org.ecgsiglip.eval.csv.ScoreCsv;
+import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.train.TrainConfig;
 import org.ecgsiglip.model.train.Training;
 import org.ecgsiglip.model.train.TrainingData;
@@ -35,9 +30,9 @@ import org.ecgsiglip.model.train.TrainingMonitor;
  * Runs an {@link ExperimentPlan}: for each variant and seed, trains (or resumes, or skips) its run
  * folder with {@link Training#run}, scores the best checkpoint on the test folds with
  * {@link Predictor#scoreRecords}, writes the scores and truth in {@code ecg evaluate}'s CSV layout
- * and evaluates them exactly as {@code ecg evaluate --scores S --truth T [--thresholds-file F]
- * --bootstrap B --seed N} does (read back from the CSVs, same inputs recorded); then compares the
- * pairs with ecg-eval's paired bootstrap and writes the summary report.
+ * and evaluates them with {@link EvaluateCommand#run} (what {@code ecg evaluate --scores S --truth T
+ * [--thresholds-file F] --bootstrap B --seed N} does, inputs and their SHA-256 recorded); then compares
+ * the pairs with {@link CompareCommand#run} and writes the summary report.
  */
 public final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -104,56 +99,33 @@ public final class ExperimentRunner {
             ScoreCsv.write(predictor.scoreRecords(test.records()), scoresFile);
         }
         ScoreCsv.write(test.truth(), truthFile);
-        Evaluation evaluation = evaluate(plan, run, scoresFile, truthFile, bootstrap, testFolder);
+        Evaluation evaluation = EvaluateCommand.run(new EvaluateCommand.Request(scoresFile, truthFile,
+                thresholds(plan, run), false, Optional.of(bootstrap), Optional.empty(), ZeroDivision.ZERO, testFolder))
+                .evaluation();
         monitor.onMessage(String.format(Locale.ROOT, "%s seed %d on the test folds: macro-F1 %.4f, macro-AUROC %.4f",
                 variant.name(), seed, evaluation.macroF1(), evaluation.macroAuroc()));
         return new RunOutcome(variant.name(), seed, folder, status, evaluation, testFolder,
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** What {@code ecg evaluate} computes on the two files (and the thresholds file when tuned), written to {@code out}. */
-    private static Evaluation evaluate(ExperimentPlan plan, RunDirectory run, Path scoresFile, Path truthFile,
-                                       Bootstrap bootstrap, Path out) {
-        ScoreMatrix scores = MatrixCsv.readScores(scoresFile);
-        TruthMatrix truth = MatrixCsv.alignTruth(scores, scoresFile, MatrixCsv.readTruth(truthFile), truthFile);
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put(scoresFile.getFileName().toString(), Sha256.of(scoresFile));
-        inputs.put(truthFile.getFileName().toString(), Sha256.of(truthFile));
-        Thresholds thresholds = thresholds(plan, run, inputs);
-        EvaluationOptions.Builder options = EvaluationOptions.builder().optBootstrap(bootstrap);
-        inputs.forEach(options::optInput);
-        Evaluation e = Evaluator.evaluate(scores, truth, thresholds, options.build());
-        ReportWriter.writeAll(e, out);
-        return e;
+    /** The experiment's decision rule as {@code ecg evaluate} takes it: a fixed value or the run's tuned file. */
+    private static EvaluateCommand.ThresholdChoice thresholds(ExperimentPlan plan, RunDirectory run) {
+        return plan.thresholds().isTuned() ? EvaluateCommand.ThresholdChoice.file(run.thresholds())
+                : EvaluateCommand.ThresholdChoice.fixed(plan.thresholds().fixed().getAsDouble());
     }
 
-    private static Thresholds thresholds(ExperimentPlan plan, RunDirectory run, Map<String, String> inputs) {
-        if (plan.thresholds().isTuned()) {
-            inputs.put("thresholds " + run.thresholds().getFileName(), Sha256.of(run.thresholds()));
-            return Thresholds.read(run.thresholds());
-        }
-        return Thresholds.fixed(plan.thresholds().fixed().getAsDouble());
-    }
-
+    /** What {@code ecg compare} computes on the two runs' test scores, with each run's own thresholds. */
     private static ComparisonOutcome compare(ExperimentPlan plan, ExperimentPlan.Comparison pair, long seed,
                                              List<RunOutcome> runs, Bootstrap bootstrap) {
         RunOutcome a = find(runs, pair.a(), seed);
         RunOutcome b = find(runs, pair.b(), seed);
-        ScoreMatrix sa = MatrixCsv.readScores(a.scores());
-        ScoreMatrix sb = MatrixCsv.readScores(b.scores());
-        TruthMatrix truth = MatrixCsv.alignTruth(sa, a.scores(), MatrixCsv.readTruth(a.truth()), a.truth());
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put(relative(plan, a.scores()), Sha256.of(a.scores()));
-        inputs.put(relative(plan, b.scores()), Sha256.of(b.scores()));
-        inputs.put(relative(plan, a.truth()), Sha256.of(a.truth()));
-        Thresholds ta = thresholds(plan, new RunDirectory(a.folder()), new LinkedHashMap<>());
-        Thresholds tb = thresholds(plan, new RunDirectory(b.folder()), new LinkedHashMap<>());
-        EvaluationOptions.Builder options = EvaluationOptions.builder().optBootstrap(bootstrap);
-        inputs.forEach(options::optInput);
-        PairedComparison c = PairedComparison.compare(new PairedComparison.Candidate(pair.a(), sa, ta),
-                new PairedComparison.Candidate(pair.b(), sb, tb), truth, options.build());
+        EvaluateCommand.ThresholdChoice ta = thresholds(plan, new RunDirectory(a.folder()));
+        Optional<Path> tb = plan.thresholds().isTuned() ? Optional.of(new RunDirectory(b.folder()).thresholds())
+                : Optional.empty();
         Path folder = plan.comparisonFolder(pair, seed);
-        ReportWriter.writeAll(c, folder);
+        PairedComparison c = CompareCommand.run(new CompareCommand.Request(a.scores(), b.scores(), a.truth(), ta, tb,
+                false, bootstrap, Optional.empty(), ZeroDivision.ZERO, folder,
+                Optional.of(new CompareCommand.Names(pair.a(), pair.b())))).comparison();
         return new ComparisonOutcome(pair, seed, c, folder);
     }
 
@@ -161,22 +133,17 @@ public final class ExperimentRunner {
         return runs.stream().filter(r -> r.variant().equals(variant) && r.seed() == seed).findFirst().orElseThrow();
     }
 
-    private static String relative(ExperimentPlan plan, Path file) {
-        return plan.out().toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
-    }
-
     /**
-     * Runs that read the same preprocessed signals share one loaded {@link TrainingData}. The key is
-     * built from what the loader uses, the preprocessing included as a whole, so a new setting that
-     * shapes the cache cannot be forgotten here.
+     * Runs with the same input pipeline share one loaded {@link TrainingData}: the key is the data spec's
+     * digest (everything that shapes the data) and the cache folder, so a setting that shapes the data
+     * cannot be forgotten here. (Runs whose pipelines differ only in windows or standardisation still
+     * share one cache on disk: its folder is named by {@code DataSpec.cacheKey()}.)
      */
     static String dataKey(TrainConfig c) {
-        return String.join("|", String.valueOf(c.ptbxl()), c.level(), String.valueOf(c.samplingRate()),
-                c.trainFolds().toString(), c.validationFolds().toString(), c.testFolds().toString(),
-                TrainingDataLoader.preprocessing(c).toString(), String.valueOf(c.cacheDir()), c.cachePrecision());
+        return c.dataSpec().digest() + "|" + c.cacheDir();
     }
 
-    /** Scoring runs on one device: "all-gpus" (data-parallel training) scores on the first GPU. */
+    /** Scoring runs on one device: a run trained with "all-gpus" scores on the first GPU. */
     private static String predictionDevice(String device) {
         return device.equals("all-gpus") ? "gpu" : device;
     }

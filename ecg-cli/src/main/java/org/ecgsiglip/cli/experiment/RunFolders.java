@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ecgsiglip.model.train.Checkpoints;
+import org.ecgsiglip.model.folder.Checkpoints;
 import org.ecgsiglip.model.train.ConfigFiles;
-import org.ecgsiglip.model.train.RunDirectory;
+import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.train.TrainConfig;
 import org.ecgsiglip.model.train.TrainingState;
 

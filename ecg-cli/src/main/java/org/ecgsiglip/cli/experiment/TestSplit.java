@@ -3,12 +3,8 @@ package org.ecgsiglip.cli.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.ecgsiglip.eval.TruthMatrix;
 import org.ecgsiglip.io.dataset.LabeledDataset;
-import org.ecgsiglip.io.dataset.Split;
-import org.ecgsiglip.io.ptbxl.LabelLevel;
-import org.ecgsiglip.io.ptbxl.PtbXl;
 import org.ecgsiglip.model.train.TrainConfig;
 import org.ecgsiglip.model.train.Validation;
 
@@ -29,11 +25,8 @@ public record TestSplit(List<Integer> folds, List<Path> records, TruthMatrix tru
 
     /** Loads the dataset a configuration names and keeps its test folds. */
     public static TestSplit load(TrainConfig config, Path experimentFile) {
-        LabeledDataset all = PtbXl.load(config.ptbxl(), LabelLevel.parse(config.level()),
-                PtbXl.Options.defaults().withSamplingRate(config.samplingRate()));
-        Split split = Split.byFolds(all, new TreeSet<>(config.trainFolds()), new TreeSet<>(config.validationFolds()),
-                new TreeSet<>(config.testFolds()));
-        int[] test = split.test();
+        LabeledDataset all = config.dataSpec().source().load();
+        int[] test = config.dataSpec().folds().split(all).test();
         if (test.length == 0) {
             throw new ExperimentException(experimentFile, "key 'test-folds'", "the test folds " + config.testFolds()
                     + " hold no record of " + config.ptbxl() + " (its folds: " + all.foldCounts().keySet() + ")",

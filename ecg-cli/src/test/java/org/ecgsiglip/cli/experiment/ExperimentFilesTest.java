@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ecgsiglip.model.siglip.LabelMatrix;
+import org.ecgsiglip.model.train.Baseline;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +41,11 @@ class ExperimentFilesTest {
                 + "\"shared\": {}, \"bce\": {\"baseline\": \"bce\"}}, \"seeds\": [5, 6], \"out\": \"runs/x\"");
         ExperimentPlan p = ExperimentFiles.read(f, Map.of("device", "cpu"), null);
         assertEquals(List.of("diagonal", "shared", "bce"), p.variants().stream().map(ExperimentPlan.Variant::name).toList());
-        assertEquals("diagonal", p.variant("diagonal").config().labelMatrix());
+        assertEquals(LabelMatrix.DIAGONAL, p.variant("diagonal").config().labelMatrix());
         assertEquals(3, p.variant("diagonal").config().epochs());
         assertEquals(30, p.variant("shared").config().epochs());
-        assertEquals("shared-finding", p.variant("shared").config().labelMatrix());
-        assertEquals("bce", p.variant("bce").config().baseline());
+        assertEquals(LabelMatrix.SHARED_FINDING, p.variant("shared").config().labelMatrix());
+        assertEquals(Baseline.BCE, p.variant("bce").config().baseline());
         assertEquals(List.of(5L, 6L), p.seeds());
         assertEquals(5L, p.variant("bce").config().seed());
         assertEquals(6L, p.variant("bce").config(6).seed());

@@ -18,16 +18,30 @@ import org.ecgsiglip.io.EcgException;
  * @param width channel count of the first stage (meaning per name, above)
  * @param depth number of residual/inception blocks, or the xresnet depth
  * @param embeddingDim d, the size of the output embedding
+ * @param head what maps the concat-pooled features to d
+ * @param headHidden the hidden width of the {@link Head#MLP} head
+ * @param headDropout the dropout p of the {@link Head#MLP} head (its first dropout is p/2)
  */
-public record EncoderSpec(String name, int width, int depth, int embeddingDim) {
+public record EncoderSpec(String name, int width, int depth, int embeddingDim, Head head, int headHidden,
+                          double headDropout) {
 
     public static final String RESNET1D = "resnet1d";
     public static final String RESNET1D_WANG = "resnet1d_wang";
     public static final String XRESNET1D = "xresnet1d";
     public static final String INCEPTION1D = "inception1d";
 
+    /** A linear head. */
+    public EncoderSpec(String name, int width, int depth, int embeddingDim) {
+        this(name, width, depth, embeddingDim, Head.LINEAR, 128, 0.5);
+    }
+
     public EncoderSpec {
         name = name.toLowerCase(Locale.ROOT);
+        java.util.Objects.requireNonNull(head, "head");
+        if (headHidden < 1 || !(headDropout >= 0 && headDropout < 1)) {
+            throw new EcgException(null, "head", "head-hidden (" + headHidden + ") must be positive and head-dropout ("
+                    + headDropout + ") in [0, 1)", "use e.g. head-hidden 128, head-dropout 0.5");
+        }
         if (width < 4 || depth < 1 || embeddingDim < 1) {
             throw new EcgException(null, "encoder " + name, "width (" + width + "), depth (" + depth
                     + ") and embedding dimension (" + embeddingDim + ") must be positive (width >= 4)",

@@ -4,13 +4,15 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
 
 /**
  * Builds the 1-D CNN signal encoders: [N, leads, L] → [N, d] (not yet normalised).
  *
- * <p>Every encoder ends in concat pooling and a linear projection to d. The architectures follow
+ * <p>Every encoder ends in concat pooling and a head to d: a linear projection, or the benchmark's
+ * BN–dropout–linear–ReLU–BN–dropout–linear ({@link Head#MLP}). The architectures follow
  * the PTB-XL benchmark's model families (Strodthoff et al., 2021); see {@link EncoderSpec} for the
  * sizes each name stands for.
  */
@@ -27,8 +29,16 @@ public final class SignalEncoders {
             case EncoderSpec.INCEPTION1D -> Inception1d.build(spec.width(), spec.depth());
             default -> throw new IllegalStateException("EncoderSpec accepted an unknown name " + spec.name());
         };
-        return body.add(Layers.concatPool())
-                .add(Linear.builder().setUnits(spec.embeddingDim()).build());
+        body.add(Layers.concatPool());
+        if (spec.head() == Head.MLP) {
+            body.add(Layers.batchNorm())
+                    .add(Dropout.builder().optRate((float) (spec.headDropout() / 2)).build())
+                    .add(Linear.builder().setUnits(spec.headHidden()).build())
+                    .add(Activation.reluBlock())
+                    .add(Layers.batchNorm())
+                    .add(Dropout.builder().optRate((float) spec.headDropout()).build());
+        }
+        return body.add(Linear.builder().setUnits(spec.embeddingDim()).build());
     }
 
     /** Stem conv k7 stride 2 + max-pool 3/2, then {@code blocks} basic blocks of {@code width} channels (kernels 5, 3). */

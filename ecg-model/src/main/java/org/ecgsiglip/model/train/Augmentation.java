@@ -3,25 +3,16 @@ package org.ecgsiglip.model.train;
 import java.util.SplittableRandom;
 
 /**
- * Training-time augmentations that keep an ECG an ECG: a random crop in time (when the stored signal
- * is longer than the model's input), one amplitude factor per record drawn from
+ * Training-time augmentations that keep an ECG an ECG (the random crop in time is the pipeline's
+ * training window, {@code org.ecgsiglip.io.pipeline.Windows}): one amplitude factor per record drawn from
  * U[1 − scale, 1 + scale] (gain differences between machines), and lead dropout (each lead zeroed
  * with probability {@code leadDropout}; at least one lead is kept).
  *
- * <p>Validation and prediction use none of these; a centre crop replaces the random one.
+ * <p>Validation and prediction use none of these.
  */
 public record Augmentation(double amplitudeScale, double leadDropout) {
 
     public static final Augmentation NONE = new Augmentation(0, 0);
-
-    /** Offset of a random (or, without an rng, centred) crop of {@code length} out of {@code stored}. */
-    public static int cropOffset(int stored, int length, SplittableRandom rngOrNull) {
-        int slack = stored - length;
-        if (slack <= 0) {
-            return 0;
-        }
-        return rngOrNull == null ? slack / 2 : rngOrNull.nextInt(slack + 1);
-    }
 
     /** Applies scaling and lead dropout in place to one record [leads × length] at {@code offset}. */
     public void apply(float[] data, int offset, int leads, int length, SplittableRandom rng) {

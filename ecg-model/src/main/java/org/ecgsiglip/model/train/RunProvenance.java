@@ -18,8 +18,9 @@ import org.ecgsiglip.io.util.AtomicFiles;
 
 /**
  * The provenance record of a run (DESIGN §5): toolkit version and git commit, Java, OS and CPU, DJL
- * and PyTorch versions, the device actually used, seeds, data identity (hashes, folds), the
- * variant (label matrix, text strategy) and timing. Plain JSON beside the artifact.
+ * and PyTorch versions, the device actually used, seeds, data identity (hashes, folds), the input
+ * pipeline and its digest (the same as the model folder's {@code pipeline.json}), the variant (label
+ * matrix, text strategy) and timing. Plain JSON beside the artifact.
  */
 public final class RunProvenance {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,14 +44,16 @@ public final class RunProvenance {
         p.put("device", device.toString());
         p.put("gpus_visible", engine.getGpuCount());
         p.put("seed", config.seed());
-        p.put("objective", config.objective().name().toLowerCase());
-        p.put("label_matrix", config.labelMatrix());
-        p.put("text_strategy", config.text());
+        p.put("objective", config.objective().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("label_matrix", ConfigValue.name(config.labelMatrix()));
+        p.put("text_strategy", ConfigValue.name(config.text()));
         p.set("train_folds", JSON.valueToTree(config.trainFolds()));
         p.set("validation_folds", JSON.valueToTree(config.validationFolds()));
         p.put("train_records", data.split().train().length);
         p.put("validation_records", data.split().validation().length);
         p.set("data", JSON.valueToTree(data.provenance()));
+        p.put("pipeline_digest", data.pipeline().digest());
+        p.set("pipeline", org.ecgsiglip.io.pipeline.PipelineJson.toJson(data.pipeline()));
         p.put("started_at", Instant.now().toString());
         return p;
     }

@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.text.TextColumns;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import org.ecgsiglip.model.siglip.LabelMatrix;

@@ -1,152 +1,239 @@
 package org.ecgsiglip.model.train;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import static org.ecgsiglip.model.train.Setting.Section.DATA;
+import static org.ecgsiglip.model.train.Setting.Section.MODEL;
+import static org.ecgsiglip.model.train.Setting.Section.PREPROCESSING;
+import static org.ecgsiglip.model.train.Setting.Section.RUN;
+import static org.ecgsiglip.model.train.Setting.Section.TRAINING;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.ecgsiglip.io.ConfigurationException;
+import org.ecgsiglip.io.cache.Precision;
+import org.ecgsiglip.io.pipeline.Aggregation;
+import org.ecgsiglip.io.pipeline.DataSpec;
+import org.ecgsiglip.io.pipeline.Folds;
+import org.ecgsiglip.io.pipeline.PtbXlSource;
+import org.ecgsiglip.io.pipeline.Standardization;
+import org.ecgsiglip.io.pipeline.Windows;
+import org.ecgsiglip.io.preprocess.NanPolicy;
+import org.ecgsiglip.io.preprocess.Preprocessing;
+import org.ecgsiglip.io.ptbxl.LabelLevel;
+import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.encoder.EncoderSpec;
+import org.ecgsiglip.model.encoder.Head;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.TextStrategy;
 
 /**
  * Everything a training run depends on, resolved: defaults, then a JSON file, then command-line flags
- * (see {@link ConfigFiles}). JSON keys are the command-line flag names, so that every option is also a
- * flag and a resolved {@code config.json} can be passed back with {@code --config}.
- *
- * <p>Defaults give a good model with no other option than the data: collision-aware SigLIP
- * ({@code shared-finding} targets, {@code report} texts), resnet1d with d = 128, 30 epochs of 128,
- * AdamW 1e-3 with 5 % warm-up and cosine decay, global gradient-norm clipping at 1, amplitude
- * scaling ±10 % and lead dropout 10 %, 100 Hz, 1000 samples (10 s) stored and fed whole, band-pass
- * 0.5–40 Hz, per-lead standardisation. With {@code input-length} below {@code record-length}, training
- * reads a random window of each record (random crop) and validation and prediction the centre window.
+ * ({@link ConfigFiles}). Each component is one option, declared once with its {@link Setting}: the key
+ * is both the JSON key and the flag, and help, defaults, types and ranges follow from the declaration
+ * ({@link ConfigSchema}). The compact constructor checks what spans several options. What the data and
+ * its preprocessing are is {@link #dataSpec()}, from which the cache, the model folder's pipeline and
+ * the provenance derive.
  */
-@JsonPropertyOrder(alphabetic = false)
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrainConfig(
-        @JsonProperty("ptbxl") Path ptbxl,
-        @JsonProperty("level") String level,
-        @JsonProperty("sampling-rate") int samplingRate,
-        @JsonProperty("train-folds") List<Integer> trainFolds,
-        @JsonProperty("validation-folds") List<Integer> validationFolds,
-        @JsonProperty("test-folds") List<Integer> testFolds,
-        @JsonProperty("baseline") String baseline,
-        @JsonProperty("label-matrix") String labelMatrix,
-        @JsonProperty("text") String text,
-        @JsonProperty("exclude-from-collisions") List<String> excludeFromCollisions,
-        @JsonProperty("encoder") String encoder,
-        @JsonProperty("encoder-width") int encoderWidth,
-        @JsonProperty("encoder-depth") int encoderDepth,
-        @JsonProperty("embedding-dim") int embeddingDim,
-        @JsonProperty("text-hidden") int textHidden,
-        @JsonProperty("epochs") int epochs,
-        @JsonProperty("batch-size") int batchSize,
-        @JsonProperty("learning-rate") double learningRate,
-        @JsonProperty("weight-decay") double weightDecay,
-        @JsonProperty("warmup-fraction") double warmupFraction,
-        @JsonProperty("clip-norm") double clipNorm,
-        @JsonProperty("amplitude-scale") double amplitudeScale,
-        @JsonProperty("lead-dropout") double leadDropout,
-        @JsonProperty("record-length") int recordLength,
-        @JsonProperty("input-length") int inputLength,
-        @JsonProperty("band-low") double bandLow,
-        @JsonProperty("band-high") double bandHigh,
-        @JsonProperty("logit-bias-init") String logitBiasInit,
-        @JsonProperty("select-by") String selectBy,
-        @JsonProperty("seed") long seed,
-        @JsonProperty("device") String device,
-        @JsonProperty("cache-dir") Path cacheDir,
-        @JsonProperty("cache-precision") String cachePrecision) {
+        @Setting(key = "ptbxl", value = "none", nullable = true, relativeToFile = true, label = "ROOT", section = DATA,
+                help = "PTB-XL folder (with ptbxl_database.csv).")
+        Path ptbxl,
+        @Setting(key = "level", value = "superdiagnostic", section = DATA, help = "PTB-XL label level.")
+        LabelLevel level,
+        @Setting(key = "sampling-rate", value = "100", min = 100, max = 500, section = DATA,
+                help = "Which PTB-XL files to read: 100 (records100) or 500 Hz (records500).")
+        int samplingRate,
+        @Setting(key = "ignore-unknown-codes", value = "false", section = DATA,
+                help = "Skip (and count) SCP codes missing from scp_statements.csv instead of failing.")
+        boolean ignoreUnknownCodes,
+        @Setting(key = "train-folds", value = "1,2,3,4,5,6,7,8", section = DATA, help = "Training folds.")
+        List<Integer> trainFolds,
+        @Setting(key = "validation-folds", value = "9", section = DATA,
+                help = "Validation folds: model selection and threshold tuning.")
+        List<Integer> validationFolds,
+        @Setting(key = "test-folds", value = "10", section = DATA, help = "Test folds, never read while training.")
+        List<Integer> testFolds,
+
+        @Setting(key = "leads", value = "I,II,III,aVR,aVL,aVF,V1,V2,V3,V4,V5,V6", section = PREPROCESSING,
+                help = "Leads the model reads, in order (any spelling: AVR is aVR).")
+        List<String> leads,
+        @Setting(key = "nan-policy", value = "interpolate", section = PREPROCESSING,
+                help = "What to do with invalid (NaN) samples.")
+        NanPolicy nanPolicy,
+        @Setting(key = "input-rate", value = "100", min = 1, max = 10000, section = PREPROCESSING,
+                help = "Sampling rate the model reads, in Hz; records are resampled to it.")
+        int inputRate,
+        @Setting(key = "record-length", value = "1000", min = 1, section = PREPROCESSING,
+                help = "Samples stored per lead (1000 = 10 s at 100 Hz); shorter records are padded with zeros.")
+        int recordLength,
+        @Setting(key = "band-low", value = "0.5", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
+                help = "High-pass cut-off in Hz, or none.")
+        Double bandLow,
+        @Setting(key = "band-high", value = "40", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
+                help = "Low-pass cut-off in Hz, or none.")
+        Double bandHigh,
+        @Setting(key = "filter-order", value = "2", min = 1, max = 8, section = PREPROCESSING,
+                help = "Butterworth order of the zero-phase filter (a band-pass doubles it).")
+        int filterOrder,
+        @Setting(key = "standardize", value = "record", section = PREPROCESSING,
+                help = "Lead scaling: each record on its own, with the training folds' statistics, or none.")
+        Standardization standardize,
+        @Setting(key = "input-length", value = "1000", min = 1, section = PREPROCESSING,
+                help = "Samples the model reads; below record-length, training reads random crops.")
+        int inputLength,
+        @Setting(key = "eval-stride", value = "0", min = 0, section = PREPROCESSING,
+                help = "Validation and prediction: 0 reads the centre window, N > 0 sliding windows every N samples.")
+        int evalStride,
+        @Setting(key = "eval-aggregate", value = "mean", section = PREPROCESSING,
+                help = "How sliding windows' probabilities combine.")
+        Aggregation evalAggregate,
+        @Setting(key = "cache-dir", value = "none", nullable = true, relativeToFile = true, label = "DIR",
+                section = PREPROCESSING, help = "Signal cache folder (none: under $ECG_SIGLIP_CACHE or ~/.cache/ecg-siglip).")
+        Path cacheDir,
+        @Setting(key = "cache-precision", value = "float32", section = PREPROCESSING,
+                help = "How the cache stores signals; prediction rounds records the same way.")
+        Precision cachePrecision,
+
+        @Setting(key = "baseline", value = "none", section = MODEL,
+                help = "none: SigLIP; bce: the supervised baseline (linear head + binary cross-entropy).")
+        Baseline baseline,
+        @Setting(key = "label-matrix", value = "shared-finding", section = MODEL,
+                help = "SigLIP targets: diagonal (plain SigLIP), shared-finding (collision-aware), exact-set, jaccard.")
+        LabelMatrix labelMatrix,
+        @Setting(key = "text", value = "report", section = MODEL,
+                help = "Text per sample: report (its findings joined), single-finding, all-findings (every finding a column).")
+        TextStrategy text,
+        @Setting(key = "exclude-from-collisions", value = "", label = "CODE,...", section = MODEL,
+                help = "Findings that do not make two samples a positive pair (e.g. NORM).")
+        List<String> excludeFromCollisions,
+        @Setting(key = "encoder", value = "resnet1d", section = MODEL,
+                help = "resnet1d, resnet1d_wang, xresnet1d18/34/50/101, inception1d.")
+        String encoder,
+        @Setting(key = "encoder-width", value = "0", min = 0, section = MODEL,
+                help = "Channels of the encoder's first stage; 0: the family's own (resnet1d 64, resnet1d_wang 128, "
+                        + "xresnet1d 64, inception1d 128).")
+        int encoderWidth,
+        @Setting(key = "encoder-depth", value = "0", min = 0, section = MODEL,
+                help = "Residual/inception blocks, or the xresnet depth; 0: the family's own.")
+        int encoderDepth,
+        @Setting(key = "head", value = "linear", section = MODEL,
+                help = "After concat pooling: linear, or mlp (BN, dropout, linear, ReLU, BN, dropout, linear).")
+        Head head,
+        @Setting(key = "head-hidden", value = "128", min = 1, section = MODEL, help = "Width of the mlp head.")
+        int headHidden,
+        @Setting(key = "head-dropout", value = "0.5", min = 0, max = 1, maxExclusive = true, section = MODEL,
+                help = "Dropout p of the mlp head (its first dropout is p/2).")
+        double headDropout,
+        @Setting(key = "embedding-dim", value = "128", min = 1, section = MODEL, help = "d, the size of both embeddings.")
+        int embeddingDim,
+        @Setting(key = "text-hidden", value = "256", min = 1, section = MODEL, help = "Width of the text encoder.")
+        int textHidden,
+
+        @Setting(key = "epochs", value = "30", min = 1, section = TRAINING, help = "Epochs.")
+        int epochs,
+        @Setting(key = "batch-size", value = "128", min = 2, section = TRAINING,
+                help = "Batch size (a pairwise loss needs at least 2).")
+        int batchSize,
+        @Setting(key = "learning-rate", value = "1e-3", min = 0, minExclusive = true, section = TRAINING,
+                help = "Peak AdamW learning rate.")
+        double learningRate,
+        @Setting(key = "weight-decay", value = "0.01", min = 0, section = TRAINING,
+                help = "AdamW weight decay of weight matrices.")
+        double weightDecay,
+        @Setting(key = "schedule", value = "warmup-cosine", section = TRAINING, help = "Learning-rate schedule.")
+        Schedule schedule,
+        @Setting(key = "warmup-fraction", value = "0.05", min = 0, max = 1, maxExclusive = true, section = TRAINING,
+                help = "Share of steps with linear warm-up (warmup-cosine).")
+        double warmupFraction,
+        @Setting(key = "clip-norm", value = "1", min = 0, section = TRAINING,
+                help = "Global gradient-norm clipping; 0 turns it off.")
+        double clipNorm,
+        @Setting(key = "amplitude-scale", value = "0.1", min = 0, max = 1, maxExclusive = true, section = TRAINING,
+                help = "Amplitude augmentation: each record scaled by a factor in [1-s, 1+s]; 0 turns it off.")
+        double amplitudeScale,
+        @Setting(key = "lead-dropout", value = "0.1", min = 0, max = 1, maxExclusive = true, section = TRAINING,
+                help = "Probability of zeroing each lead in training; 0 turns it off.")
+        double leadDropout,
+        @Setting(key = "logit-bias-init", value = "auto", section = TRAINING,
+                help = "auto (-10 for diagonal, else the log-odds of the measured positive rate) or a number.")
+        LogitBiasInit logitBiasInit,
+        @Setting(key = "select-by", value = "macro-f1", section = TRAINING,
+                help = "How the best epoch is chosen on validation.")
+        SelectBy selectBy,
+
+        @Setting(key = "seed", value = "42", section = RUN, help = "Seed of every random choice.")
+        long seed,
+        @Setting(key = "device", value = "cpu", section = RUN, help = "cpu, gpu, gpu:N or all-gpus.")
+        String device) {
+
+    private static final Pattern DEVICE = Pattern.compile("cpu|gpu|gpu:\\d{1,3}|all-gpus");
 
     public TrainConfig {
         trainFolds = List.copyOf(trainFolds);
         validationFolds = List.copyOf(validationFolds);
         testFolds = List.copyOf(testFolds);
+        leads = List.copyOf(leads);
         excludeFromCollisions = List.copyOf(excludeFromCollisions);
-        positive("epochs", epochs);
-        positive("batch-size", batchSize);
-        positive("embedding-dim", embeddingDim);
-        positive("text-hidden", textHidden);
-        positive("record-length", recordLength);
-        positive("input-length", inputLength);
-        if (inputLength > recordLength) {
-            throw new ConfigurationException("input-length", "the model's input (" + inputLength + " samples) is longer "
-                    + "than the stored record (" + recordLength + ")", "use input-length <= record-length");
+        if (samplingRate != 100 && samplingRate != 500) {
+            throw new ConfigurationException("sampling-rate", "PTB-XL records exist at 100 and 500 Hz, not "
+                    + samplingRate, "use 100 or 500");
         }
-        if (batchSize < 2) {
-            throw new ConfigurationException("batch-size", "a pairwise loss needs at least 2 samples per batch", "use 32 or more");
+        if (!DEVICE.matcher(device).matches()) {
+            throw new ConfigurationException("device", "unknown device '" + device + "'", "use cpu, gpu, gpu:N or all-gpus");
         }
-        if (!(learningRate > 0) || weightDecay < 0 || warmupFraction < 0 || warmupFraction >= 1) {
-            throw new ConfigurationException("learning-rate / weight-decay / warmup-fraction",
-                    "need learning-rate > 0, weight-decay >= 0 and 0 <= warmup-fraction < 1", "e.g. 1e-3, 0.01, 0.05");
-        }
-        if (amplitudeScale < 0 || amplitudeScale >= 1 || leadDropout < 0 || leadDropout >= 1) {
-            throw new ConfigurationException("amplitude-scale / lead-dropout", "must lie in [0, 1)", "e.g. 0.1 and 0.1");
-        }
-        if (!baseline.equals("none") && !baseline.equals("bce")) {
-            throw new ConfigurationException("baseline", "unknown baseline '" + baseline + "'", "use none or bce");
-        }
-        if (!selectBy.equals("macro_f1") && !selectBy.equals("macro_auroc")) {
-            throw new ConfigurationException("select-by", "unknown selection metric '" + selectBy + "'",
-                    "use macro_f1 or macro_auroc");
-        }
-        if (!cachePrecision.equals("float32") && !cachePrecision.equals("float16")) {
-            throw new ConfigurationException("cache-precision", "unknown precision '" + cachePrecision + "'",
-                    "use float32 or float16");
-        }
-        if (!logitBiasInit.equals("auto")) {
-            try {
-                Double.parseDouble(logitBiasInit);
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException("logit-bias-init", "'" + logitBiasInit + "' is neither auto nor a number",
-                        "use auto or e.g. -10");
-            }
-        }
-        // parse the enums now, so that a bad value fails before any data is read
-        labelMatrixValue(labelMatrix);
-        TextStrategy.parse(text);
-        if (encoderWidth < 0 || encoderDepth < 0) {
-            throw new ConfigurationException("encoder-width / encoder-depth", "must be >= 0 (0: the family's default)",
-                    "e.g. encoder-width 64, encoder-depth 3");
-        }
-        encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim);
-    }
-
-    private static void positive(String name, long v) {
-        if (v < 1) {
-            throw new ConfigurationException(name, "must be at least 1, got " + v, "use a positive number");
-        }
-    }
-
-    private static LabelMatrix labelMatrixValue(String s) {
-        return LabelMatrix.parse(s);
+        dataSpec(trainFolds, validationFolds, testFolds, leads, nanPolicy, inputRate, recordLength, bandLow, bandHigh,
+                filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision, ptbxl, level,
+                samplingRate, ignoreUnknownCodes);
+        encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim, head, headHidden, headDropout);
     }
 
     public Objective objective() {
-        return baseline.equals("bce") ? Objective.BCE : Objective.SIGLIP;
-    }
-
-    public LabelMatrix labelMatrixValue() {
-        return LabelMatrix.parse(labelMatrix);
-    }
-
-    public TextStrategy textStrategy() {
-        return TextStrategy.parse(text);
+        return baseline.objective();
     }
 
     /** The encoder by name, with {@code encoder-width} / {@code encoder-depth} replacing the family's defaults when > 0. */
     public EncoderSpec encoderSpec() {
-        return encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim);
+        return encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim, head, headHidden, headDropout);
     }
 
-    private static EncoderSpec encoderSpec(String name, int width, int depth, int dim) {
-        EncoderSpec base = EncoderSpec.parse(name, dim);
-        return new EncoderSpec(base.name(), width > 0 ? width : base.width(), depth > 0 ? depth : base.depth(), dim);
+    /**
+     * The input pipeline this configuration declares. Needs the dataset ({@code ptbxl}); throws a typed
+     * error naming the option when it is missing.
+     */
+    public DataSpec dataSpec() {
+        if (ptbxl == null) {
+            throw new ConfigurationException("ptbxl", "no dataset given", "pass --ptbxl PATH (the folder with "
+                    + "ptbxl_database.csv) or set \"ptbxl\" in the configuration file");
+        }
+        return dataSpec(trainFolds, validationFolds, testFolds, leads, nanPolicy, inputRate, recordLength, bandLow,
+                bandHigh, filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision, ptbxl, level,
+                samplingRate, ignoreUnknownCodes);
     }
 
     /** A short name for reports: {@code siglip/shared-finding/report}, {@code bce}. */
     public String variantName() {
-        return objective() == Objective.BCE ? "bce" : "siglip/" + labelMatrix + "/" + text;
+        return baseline == Baseline.BCE ? "bce"
+                : "siglip/" + ConfigValue.name(labelMatrix) + "/" + ConfigValue.name(text);
+    }
+
+    private static DataSpec dataSpec(List<Integer> train, List<Integer> validation, List<Integer> test,
+                                     List<String> leads, NanPolicy nan, int rate, int recordLength, Double low,
+                                     Double high, int order, Standardization standardize, int inputLength, int stride,
+                                     Aggregation aggregate, Precision precision, Path ptbxl, LabelLevel level,
+                                     int samplingRate, boolean ignoreUnknown) {
+        Preprocessing prep = new Preprocessing(rate, recordLength, low == null ? Double.NaN : low,
+                high == null ? Double.NaN : high, order, false, leads, nan);
+        // without a dataset the spec is checked against a placeholder root: every other part is validated
+        Path root = ptbxl == null ? Path.of(".") : ptbxl;
+        return new DataSpec(new PtbXlSource(root, level, samplingRate, ignoreUnknown),
+                new Folds(train, validation, test), prep, standardize, new Windows(inputLength, stride, aggregate),
+                precision);
+    }
+
+    private static EncoderSpec encoderSpec(String name, int width, int depth, int dim, Head head, int hidden,
+                                           double dropout) {
+        EncoderSpec base = EncoderSpec.parse(name, dim);
+        return new EncoderSpec(base.name(), width > 0 ? width : base.width(), depth > 0 ? depth : base.depth(), dim,
+                head, hidden, dropout);
     }
 }

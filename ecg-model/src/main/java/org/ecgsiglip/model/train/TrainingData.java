@@ -1,22 +1,33 @@
 package org.ecgsiglip.model.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.Split;
+import org.ecgsiglip.io.pipeline.InputPipeline;
+import org.ecgsiglip.io.pipeline.SignalSource;
 
 /**
- * The data of a run: the labelled dataset (its vocabulary included), the split, the preprocessed
- * signals of every record (by dataset index), and the identity of the inputs for provenance.
+ * The data of a run: the labelled dataset (its vocabulary included), the split, the stored signals of
+ * every record (by dataset index), the input pipeline fitted on the training records, and the
+ * identity of the inputs for provenance.
  *
  * @param dataset the records and their findings
  * @param split train / validation / test indices into {@code dataset}
- * @param signals preprocessed signals, normally the memory-mapped cache
- * @param provenance facts about the inputs (data hashes, preprocessing, cache) for {@code provenance.json}
+ * @param signals stored signals (the pipeline's stored form), normally the memory-mapped cache
+ * @param pipeline how a stored signal becomes the model's input (written into the model folder)
+ * @param provenance facts about the inputs (data hashes, pipeline, cache) for {@code provenance.json}
  */
-public record TrainingData(LabeledDataset dataset, Split split, SignalSource signals, Map<String, Object> provenance) {
+public record TrainingData(LabeledDataset dataset, Split split, SignalSource signals, InputPipeline pipeline,
+                           Map<String, Object> provenance) {
 
     public TrainingData {
-        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+        if (signals.leads() != pipeline.leads() || signals.length() != pipeline.storedLength()) {
+            throw new IllegalArgumentException("signals of " + signals.leads() + " x " + signals.length()
+                    + " do not match the pipeline's " + pipeline.leads() + " x " + pipeline.storedLength());
+        }
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     /** Finding indices of every record, by dataset index. */

@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.folder.RunDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.eval.Evaluation;
 
 /**

@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.core.Objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

@@ -10,24 +10,32 @@ import org.ecgsiglip.eval.Evaluator;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.eval.Thresholds;
 import org.ecgsiglip.eval.TruthMatrix;
+import org.ecgsiglip.eval.csv.ScoreCsv;
 import org.ecgsiglip.eval.report.ReportWriter;
 import org.ecgsiglip.io.dataset.LabeledDataset;
-import org.ecgsiglip.model.predict.ScoreCsv;
+import org.ecgsiglip.model.core.ModelSession;
+import org.ecgsiglip.model.core.ModelSpec;
+import org.ecgsiglip.model.core.Objective;
+import org.ecgsiglip.model.core.Scorer;
+import org.ecgsiglip.model.folder.Checkpoints;
+import org.ecgsiglip.model.folder.RunDirectory;
+import org.ecgsiglip.model.text.TextColumns;
 
 /**
  * Scores a split with the model and evaluates it with ecg-eval; at the end of a run, writes the best
  * model's validation evaluation, its scores and truth (in the {@code ecg evaluate} CSV layout), and
- * per-finding thresholds tuned for F1 on the validation set.
+ * per-finding thresholds tuned for F1 on the validation set. Scoring goes through
+ * {@link Scorer#score(org.ecgsiglip.io.pipeline.SignalSource, int[], org.ecgsiglip.io.pipeline.InputPipeline)},
+ * the same path {@code ecg predict} takes.
  */
 public final class Validation {
     private Validation() {
     }
 
     /** Scores of {@code indices} as a {@link ScoreMatrix} over the vocabulary's codes. */
-    public static ScoreMatrix scores(Scorer scorer, BatchAssembler assembler, LabeledDataset dataset, int[] indices,
-                                     int batchSize) {
-        double[][] values = scorer.score(assembler, indices, batchSize);
-        return new ScoreMatrix(recordIds(dataset, indices), dataset.vocabulary().codes(), values);
+    public static ScoreMatrix scores(Scorer scorer, TrainingData data, int[] indices) {
+        double[][] values = scorer.score(data.signals(), indices, data.pipeline());
+        return new ScoreMatrix(recordIds(data.dataset(), indices), data.dataset().vocabulary().codes(), values);
     }
 
     /** The truth of {@code indices} as a {@link TruthMatrix}. */
@@ -43,20 +51,20 @@ public final class Validation {
     }
 
     /** Per-finding evaluation at threshold 0.5 (no bootstrap: this runs every epoch). */
-    static Evaluation evaluate(Scorer scorer, BatchAssembler assembler, TrainingData data, int[] indices, int batchSize) {
-        ScoreMatrix s = scores(scorer, assembler, data.dataset(), indices, batchSize);
+    static Evaluation evaluate(Scorer scorer, TrainingData data, int[] indices) {
+        ScoreMatrix s = scores(scorer, data, indices);
         return Evaluator.evaluate(s, truth(data.dataset(), indices), Thresholds.fixed(Thresholds.DEFAULT, s.codes()));
     }
 
     /** Loads the best checkpoint, scores validation, and writes validation/, thresholds.json. */
     static Evaluation writeFinal(RunDirectory run, ModelSpec spec, Device device, TrainingData data, Objective objective,
-                                 TextColumns.Columns vocabularyColumns, BatchAssembler assembler, int batchSize) {
-        Path best = Checkpoints.find(run.bestCheckpoint()).orElseThrow(() ->
+                                 TextColumns.Columns vocabularyColumns) {
+        Path best = Checkpoints.verified(run.bestCheckpoint()).orElseThrow(() ->
                 new IllegalStateException("no best checkpoint in " + run.root()));
         int[] val = data.split().validation();
         try (ModelSession session = ModelSession.forInference(spec, device, best.resolve(RunDirectory.PARAMS))) {
             Scorer scorer = new Scorer(session, objective, vocabularyColumns);
-            ScoreMatrix scores = scores(scorer, assembler, data.dataset(), val, batchSize);
+            ScoreMatrix scores = scores(scorer, data, val);
             TruthMatrix truth = truth(data.dataset(), val);
             ScoreCsv.write(scores, run.validationScores());
             ScoreCsv.write(truth, run.validation().resolve("truth.csv"));

@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.core.Objective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +20,13 @@ class ConfigFilesTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         TrainConfig c = ConfigFiles.resolve(null, Map.of());
-        assertEquals("shared-finding", c.labelMatrix());
-        assertEquals("report", c.text());
+        assertEquals(org.ecgsiglip.model.siglip.LabelMatrix.SHARED_FINDING, c.labelMatrix());
+        assertEquals(org.ecgsiglip.model.siglip.TextStrategy.REPORT, c.text());
         assertEquals(Objective.SIGLIP, c.objective());
         assertEquals(new EncoderSpec("resnet1d", 64, 3, 128), c.encoderSpec());
         assertEquals(30, c.epochs());
         assertEquals(128, c.batchSize());
-        assertEquals("macro_f1", c.selectBy());
+        assertEquals(SelectBy.MACRO_F1, c.selectBy());
     }
 
     @Test

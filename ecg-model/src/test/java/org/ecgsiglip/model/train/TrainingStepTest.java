@@ -1,5 +1,8 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.core.ModelSession;
+import org.ecgsiglip.model.core.ModelSpec;
+import org.ecgsiglip.model.core.Objective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +28,7 @@ class TrainingStepTest {
         ModelSpec spec = new ModelSpec(objective, new EncoderSpec(EncoderSpec.RESNET1D, 8, 1, 16), 12, 100, k, dim, 16,
                 (float) Math.log(10), -1f);
         try (ModelSession s = ModelSession.forTraining(spec, Device.cpu(), 3, new WarmupCosine(1e-3f, 1e-5f, 2, 100),
-                0.01f, n, null)) {
+                0.01f, n, null, null)) {
             float[] keep = new float[k];
             Arrays.fill(keep, 1f);
             TrainingStep step = new TrainingStep(s.trainer(), objective, LabelMatrix.SHARED_FINDING, true, keep, 1f);

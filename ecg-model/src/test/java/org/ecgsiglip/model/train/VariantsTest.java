@@ -1,5 +1,6 @@
 package org.ecgsiglip.model.train;
 
+import org.ecgsiglip.model.folder.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.io.pipeline;
 
 import org.ecgsiglip.io.cache.SignalCache;
 

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

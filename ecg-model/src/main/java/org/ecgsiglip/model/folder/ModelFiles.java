@@ -1,5 +1,6 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.folder;
 
+import org.ecgsiglip.model.core.ModelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.core;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.core;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -51,20 +51,21 @@ public final class ModelSession implements AutoCloseable {
     }
 
     /**
-     * A network with an optimizer, freshly initialised or, when {@code resumeFrom} is a checkpoint
-     * folder, with that checkpoint's parameters and optimizer state. {@code textColumns} is the m of the
-     * first batch shape.
+     * A network with an optimizer, freshly initialised or, when {@code resumeParams} is given, with those
+     * parameters and the optimizer state saved at {@code resumeOptimizer}. {@code textColumns} is the m
+     * of the first batch shape.
      */
     public static ModelSession forTraining(ModelSpec spec, Device device, long seed, Tracker learningRate,
-                                           float weightDecay, int textColumns, Path resumeFrom) {
+                                           float weightDecay, int textColumns, Path resumeParams,
+                                           Path resumeOptimizer) {
         Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
         Block block = spec.buildBlock();
         Model model = Model.newInstance("ecg-siglip", device, "PyTorch");
         model.setBlock(block);
-        if (resumeFrom != null) {
+        if (resumeParams != null) {
             // before the trainer exists: DJL's Trainer.initialize caches the parameter arrays it sees
             // and only initialises parameters that have none, so loaded values are kept and trained
-            load(block, model.getNDManager(), resumeFrom.resolve(RunDirectory.PARAMS));
+            load(block, model.getNDManager(), resumeParams);
         }
         CheckpointedAdamW optimizer = CheckpointedAdamW.builder().setLearningRate(learningRate)
                 .optWeightDecay(weightDecay).build();
@@ -77,12 +78,12 @@ public final class ModelSession implements AutoCloseable {
         trainer.initialize(spec.inputShapes(Math.max(1, textColumns)));
         optimizer.bind(block.getParameters());
         ModelSession session = new ModelSession(spec, model, block, trainer, optimizer);
-        if (resumeFrom != null) {
+        if (resumeParams != null) {
             try {
-                session.loadOptimizer(resumeFrom.resolve(RunDirectory.OPTIMIZER));
+                session.loadOptimizer(resumeOptimizer);
             } catch (IOException e) {
                 session.close();
-                throw new EcgException(resumeFrom.resolve(RunDirectory.OPTIMIZER), null, "unreadable optimizer state: "
+                throw new EcgException(resumeOptimizer, null, "unreadable optimizer state: "
                         + e.getMessage(), "delete the checkpoint folder and train again", e);
             }
         }
@@ -144,7 +145,7 @@ public final class ModelSession implements AutoCloseable {
     /** Loads parameters into an inference session (a training session loads them at creation). */
     public void loadParameters(Path file) {
         if (trainer != null) {
-            throw new IllegalStateException("a training session takes its parameters in forTraining(..., resumeFrom)");
+            throw new IllegalStateException("a training session takes its parameters in forTraining(..., resumeParams, ...)");
         }
         load(block, manager(), file);
     }

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

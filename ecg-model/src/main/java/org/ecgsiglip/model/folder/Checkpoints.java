@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.folder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,8 @@ import org.ecgsiglip.io.util.AtomicFiles;
  * either: the new folder is written beside the target as {@code NAME.tmp}, the old one is renamed
  * {@code NAME.old}, the new one is renamed into place, and the old one is deleted. A reader that
  * finds no {@code NAME} but a {@code NAME.old} (a crash between the two renames) uses the old one.
+ * Each checkpoint holds a {@link Manifest} of its files, written last, so that a damaged or swapped
+ * file is found before it is loaded ({@link #verified}).
  */
 public final class Checkpoints {
 
@@ -33,6 +35,7 @@ public final class Checkpoints {
             deleteTree(tmp);
             Files.createDirectories(tmp);
             writer.write(tmp);
+            Manifest.ofTree(tmp, p -> false, true).write(tmp);
             if (Files.exists(target)) {
                 deleteTree(old);
                 Files.move(target, old);
@@ -51,6 +54,23 @@ public final class Checkpoints {
         }
         Path old = sibling(target, ".old");
         return Files.isDirectory(old) ? Optional.of(old) : Optional.empty();
+    }
+
+    /**
+     * The complete checkpoint at {@code target}, its files checked against its manifest; empty when
+     * there is none. A checkpoint without a manifest (an older toolkit) or with a changed file is a
+     * typed error naming the file.
+     */
+    public static Optional<Path> verified(Path target) {
+        Optional<Path> found = find(target);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Manifest m = Manifest.read(found.get()).orElseThrow(() -> new org.ecgsiglip.io.EcgException(found.get(), null,
+                "the checkpoint has no manifest.json (written by an earlier version of the toolkit, or damaged)",
+                "retrain the run"));
+        m.verify(found.get());
+        return found;
     }
 
     private static Path sibling(Path target, String suffix) {

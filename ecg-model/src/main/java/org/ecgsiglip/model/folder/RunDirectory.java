@@ -1,11 +1,14 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.folder;
 
 import java.nio.file.Path;
 
 /**
  * The layout of a run folder, which explains itself:
  * <pre>
+ *   manifest.json          SHA-256 of every file below (checked before the model is used); "finished"
+ *                          once training ended
  *   config.json            resolved configuration (pass it back with --config to repeat the run)
+ *   pipeline.json          the input pipeline: data, preprocessing, windows, fitted lead statistics
  *   provenance.json        toolkit, git commit, Java/OS/CPU, DJL/PyTorch, device, seeds, data hashes, folds
  *   vocabulary.json        the frozen findings vocabulary
  *   tokenizer.json         the text tokenizer (SigLIP runs)
@@ -22,6 +25,14 @@ public record RunDirectory(Path root) {
 
     public Path config() {
         return root.resolve("config.json");
+    }
+
+    public Path pipeline() {
+        return root.resolve("pipeline.json");
+    }
+
+    public Path manifest() {
+        return root.resolve(Manifest.FILE);
     }
 
     public Path provenance() {

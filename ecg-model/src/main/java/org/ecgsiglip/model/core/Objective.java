@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.core;
 
 import java.util.Locale;
 import org.ecgsiglip.io.EcgException;

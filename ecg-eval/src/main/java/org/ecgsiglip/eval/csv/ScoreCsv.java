@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.predict;
+package org.ecgsiglip.eval.csv;
 
 import java.util.List;
 import org.ecgsiglip.eval.ScoreMatrix;

@@ -1,4 +1,4 @@
-package org.ecgsiglip.model.train;
+package org.ecgsiglip.model.text;
 
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,0 +1,86 @@
+package org.ecgsiglip.model.folder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ecgsiglip.io.EcgException;
+import org.ecgsiglip.io.findings.FindingsVocabulary;
+import org.ecgsiglip.io.pipeline.InputPipeline;
+import org.ecgsiglip.io.pipeline.PipelineJson;
+import org.ecgsiglip.model.core.ModelSpec;
+import org.ecgsiglip.model.core.Objective;
+import org.ecgsiglip.model.text.TextTokenizer;
+
+/**
+ * A model folder opened for use, after its checks: every file matches the folder's manifest, the run
+ * finished (unless an unfinished one is asked for explicitly), the best checkpoint matches its own
+ * manifest, and the parts agree with each other (vocabulary size, input shape, tokenizer width).
+ *
+ * @param run the folder's layout
+ * @param spec the network to rebuild
+ * @param vocabulary the findings, in output order
+ * @param tokenizer the text tokenizer (null for the BCE baseline)
+ * @param pipeline how a record becomes the model's input
+ * @param params the best checkpoint's parameters
+ * @param finished whether training ended
+ */
+public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary vocabulary, TextTokenizer tokenizer,
+                          InputPipeline pipeline, Path params, boolean finished) {
+
+    /**
+     * Opens and checks {@code dir}.
+     *
+     * @param allowUnfinished use the best checkpoint of a run that has not finished (killed, or still training)
+     */
+    public static ModelFolder open(Path dir, boolean allowUnfinished) {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isDirectory(dir)) {
+            throw new EcgException(dir, null, "no such folder", "point --model at a folder written by 'ecg train'");
+        }
+        if (!Files.isRegularFile(run.model())) {
+            throw new EcgException(dir, null, "not a model folder (no model.json)",
+                    "point --model at a folder written by 'ecg train'");
+        }
+        Manifest manifest = Manifest.read(dir).orElseThrow(() -> new EcgException(dir, null,
+                "this model folder has no manifest.json: it was written by an earlier version of the toolkit (or is "
+                        + "damaged), and its files cannot be verified", "retrain it: ecg train --config "
+                        + run.config() + " --out NEW_FOLDER"));
+        manifest.verify(dir);
+        if (!manifest.finished() && !allowUnfinished) {
+            throw new EcgException(dir, null, "the run has not finished (it was killed, or is still training)",
+                    "resume it (ecg train --config " + run.config() + " --out " + dir + " --resume), or pass "
+                            + "--allow-unfinished to use its best checkpoint so far");
+        }
+        for (Path p : new Path[] {run.pipeline(), run.vocabulary()}) {
+            if (!manifest.lists(dir.relativize(p).toString())) {
+                throw new EcgException(p, null, "the manifest does not list this file", "retrain the model");
+            }
+        }
+        Path best = Checkpoints.verified(run.bestCheckpoint()).orElseThrow(() -> new EcgException(dir, null,
+                "the run has no best checkpoint yet", "let the run finish at least one epoch (or --resume it)"));
+        ModelSpec spec = ModelFiles.readSpec(run.model());
+        FindingsVocabulary vocabulary = FindingsVocabulary.read(run.vocabulary());
+        TextTokenizer tokenizer = spec.objective() == Objective.SIGLIP ? ModelFiles.readTokenizer(run.tokenizer()) : null;
+        InputPipeline pipeline = PipelineJson.read(run.pipeline());
+        if (vocabulary.size() != spec.findings()) {
+            throw new EcgException(run.vocabulary(), null, vocabulary.size() + " findings, but the model was built for "
+                    + spec.findings(), "restore the model's own vocabulary.json");
+        }
+        if (pipeline.leads() != spec.leads() || pipeline.inputLength() != spec.length()) {
+            throw new EcgException(run.pipeline(), null, "the pipeline gives " + pipeline.leads() + " x "
+                    + pipeline.inputLength() + " inputs, the model reads " + spec.leads() + " x " + spec.length(),
+                    "restore the model's own pipeline.json");
+        }
+        if (tokenizer != null && tokenizer.dimension() != spec.textDim()) {
+            throw new EcgException(run.tokenizer(), null, "the tokenizer gives " + tokenizer.dimension()
+                    + " features, the model reads " + spec.textDim(), "restore the model's own tokenizer.json");
+        }
+        return new ModelFolder(run, spec, vocabulary, tokenizer, pipeline, best.resolve(RunDirectory.PARAMS),
+                manifest.finished());
+    }
+
+    /** The thresholds tuned on validation, when the run wrote them. */
+    public Optional<Path> thresholds() {
+        return Files.isRegularFile(run.thresholds()) ? Optional.of(run.thresholds()) : Optional.empty();
+    }
+}
