@@ -39,7 +39,7 @@ public final class LabelsCommand implements Callable<Integer> {
 
     /** What to count. */
     public record Request(Path ptbxl, LabelLevel level, int batchSize, List<Integer> batchSizes, List<String> exclude,
-                          Set<Integer> folds, int batches, long seed) {
+                          Set<Integer> folds, int batches, long seed, boolean ignoreUnknownCodes) {
     }
 
     @Spec
@@ -72,6 +72,10 @@ public final class LabelsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random batches (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ignore-unknown-codes", description = "Skip (and count) SCP codes missing from "
+            + "scp_statements.csv instead of failing.")
+    boolean ignoreUnknownCodes;
+
     @Option(names = "--png", paramLabel = "FILE", description = "Write the curve as PNG.")
     Path png;
 
@@ -81,7 +85,8 @@ public final class LabelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Request r = new Request(ptbxl, LabelLevel.parse(level), batchSize, batchSizes == null ? List.of() : batchSizes,
-                exclude == null ? List.of() : exclude, folds == null ? Set.of() : new TreeSet<>(folds), batches, seed);
+                exclude == null ? List.of() : exclude, folds == null ? Set.of() : new TreeSet<>(folds), batches, seed,
+                ignoreUnknownCodes);
         CollisionReport report = run(r);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson().toPrettyString() + "\n" : report.text());
@@ -97,7 +102,8 @@ public final class LabelsCommand implements Callable<Integer> {
 
     /** Loads the dataset (and folds), checks the batch sizes, counts. */
     public static CollisionReport run(Request r) {
-        LabeledDataset dataset = PtbXl.load(r.ptbxl(), r.level());
+        LabeledDataset dataset = PtbXl.load(r.ptbxl(), r.level(),
+                PtbXl.Options.defaults().withIgnoreUnknownCodes(r.ignoreUnknownCodes()));
         if (!r.folds().isEmpty()) {
             List<LabeledRecord> all = dataset.records();
             dataset = dataset.select(java.util.stream.IntStream.range(0, all.size())

@@ -34,7 +34,7 @@ class ExportCommandTest {
 
     @Test
     void ptbxlRecordWithAndWithoutHeaSuffix() throws Exception {
-        Path rec = TestData.ptbxl().resolve("records100/00000/00001_lr");
+        Path rec = TestData.sample().resolve("records100/00000/00001_lr");
         for (String arg : List.of(rec.toString(), rec + ".hea")) {
             Path csv = tmp.resolve("out.csv");
             Outcome o = execute(new ExportCommand(), "--record", arg, "--out", csv.toString());
@@ -57,7 +57,7 @@ class ExportCommandTest {
     void invalidSamplesAreEmptyCells() throws Exception {
         Path csv = tmp.resolve("seg.csv");
         ExportCommand.Result r = new ExportCommand().run(ExportCommand.Request.of(
-                TestData.wfdbSamples().resolve("multi-segment/p000878/3269321_0001.hea"), csv));
+                TestData.wfdbFixtures().resolve("multi-segment/p000878/3269321_0001.hea"), csv));
         assertTrue(r.emptyCells() > 0);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("PLETH", lines.get(0));
@@ -82,7 +82,7 @@ class ExportCommandTest {
                 tmp.resolve("x.csv").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("nope.hea") && missing.err().contains("Fix:"), missing.err());
-        Outcome flac = execute(new ExportCommand(), "--record", TestData.wfdbSamples().resolve("flacformats").toString(),
+        Outcome flac = execute(new ExportCommand(), "--record", TestData.wfdbFixtures().resolve("flacformats").toString(),
                 "--out", tmp.resolve("f.csv").toString());
         assertEquals(1, flac.exit());
         assertTrue(flac.err().contains("not supported"), flac.err());

@@ -26,7 +26,7 @@ class InspectCommandTest {
 
     @Test
     void ptbxlRecordHeaderFindingsAndPlot() throws Exception {
-        Path record = TestData.ptbxl().resolve("records100/00000/00001_lr");
+        Path record = TestData.sample().resolve("records100/00000/00001_lr");
         Path png = tmp.resolve("ecg.png");
         ExportCommandTest.Outcome o = ExportCommandTest.execute(new InspectCommand(), "--record", record + ".hea",
                 "--png", png.toString());
@@ -64,7 +64,7 @@ class InspectCommandTest {
 
     @Test
     void cincFindingsFromDx() {
-        Inspection i = InspectCommand.run(TestData.cinc2021().resolve("E07500"), Optional.empty(), 0, null);
+        Inspection i = InspectCommand.run(TestData.cincFixtures().resolve("E07500"), Optional.empty(), 0, null);
         KnownFindings f = i.findings().orElseThrow();
         // E07500.hea: #Age: 78, #Sex: Male, #Dx: 67741000119109,426177001
         assertEquals("67741000119109", f.items().get(0).code());
@@ -77,20 +77,20 @@ class InspectCommandTest {
     @Test
     void recordOutsideTheTreeIsFoundWithPtbxlRoot() throws Exception {
         for (String suffix : new String[] {".hea", ".dat"}) {
-            Files.copy(TestData.ptbxl().resolve("records100/00000/00002_lr" + suffix), tmp.resolve("00002_lr" + suffix));
+            Files.copy(TestData.sample().resolve("records100/00000/00002_lr" + suffix), tmp.resolve("00002_lr" + suffix));
         }
         Inspection alone = InspectCommand.run(tmp.resolve("00002_lr"), Optional.empty(), 0, null);
         assertTrue(alone.findings().isEmpty());
         assertTrue(alone.text().contains("none known"));
-        Inspection found = InspectCommand.run(tmp.resolve("00002_lr"), Optional.empty(), 0, TestData.ptbxl());
+        Inspection found = InspectCommand.run(tmp.resolve("00002_lr"), Optional.empty(), 0, TestData.sample());
         assertEquals("2", found.findings().orElseThrow().facts().get("ecg_id"));
     }
 
     @Test
     void fewerLeadsAreDrawnAsStrips() throws Exception {
-        Path png = tmp.resolve("100.png");
-        Inspection i = InspectCommand.run(TestData.wfdbSamples().resolve("100"), Optional.of(png), 60, null);
-        assertTrue(i.text().contains("MLII") && i.text().contains("212"), i.text());
+        Path png = tmp.resolve("3000003_0003.png");
+        Inspection i = InspectCommand.run(TestData.wfdbFixtures().resolve("3000003_0003"), Optional.of(png), 2, null);
+        assertTrue(i.text().contains("II") && i.text().contains("80"), i.text());
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals((10 + 20 + 2 * 40) * 5, image.getHeight());
     }
@@ -100,7 +100,7 @@ class InspectCommandTest {
         EcgException missing = assertThrows(EcgException.class,
                 () -> InspectCommand.run(tmp.resolve("nope"), Optional.empty(), 0, null));
         assertTrue(missing.getMessage().contains("nope.hea") && missing.getMessage().contains("Fix:"));
-        Path record = TestData.ptbxl().resolve("records100/00000/00001_lr");
+        Path record = TestData.sample().resolve("records100/00000/00001_lr");
         ConfigurationException late = assertThrows(ConfigurationException.class,
                 () -> InspectCommand.run(record, Optional.of(tmp.resolve("x.png")), 12, null));
         assertTrue(late.getMessage().contains("10.00 s"), late.getMessage());

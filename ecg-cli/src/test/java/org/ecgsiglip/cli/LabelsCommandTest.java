@@ -25,7 +25,7 @@ class LabelsCommandTest {
     @Test
     void jsonAndPngForAllStatementsExcludingSinusRhythm() throws Exception {
         Path png = tmp.resolve("c.png");
-        ExportCommandTest.Outcome o = ExportCommandTest.execute(new LabelsCommand(), "--ptbxl", TestData.ptbxl().toString(),
+        ExportCommandTest.Outcome o = ExportCommandTest.execute(new LabelsCommand(), "--ptbxl", TestData.sample().toString(),
                 "--level", "all", "--batch-size", "32", "--batch-sizes", "16,64", "--exclude-from-collisions", "SR",
                 "--folds", "1,2", "--batches", "50", "--png", png.toString(), "--json");
         assertEquals(0, o.exit(), o.err());
@@ -43,34 +43,34 @@ class LabelsCommandTest {
         }
         assertNotNull(ImageIO.read(png.toFile()));
         ExportCommandTest.Outcome text = ExportCommandTest.execute(new LabelsCommand(), "--ptbxl",
-                TestData.ptbxl().toString(), "--batch-size", "32", "--batches", "20");
+                TestData.sample().toString(), "--batch-size", "32", "--batches", "20");
         assertTrue(text.out().contains("ptbxl-superdiagnostic") && text.out().contains("per finding, batch size 32"),
                 text.out());
     }
 
     @Test
     void excludingAFindingLowersTheCollisions() {
-        LabelsCommand.Request with = new LabelsCommand.Request(TestData.ptbxl(), LabelLevel.RHYTHM, 32, List.of(32),
-                List.of(), Set.of(), 20, 1);
-        LabelsCommand.Request without = new LabelsCommand.Request(TestData.ptbxl(), LabelLevel.RHYTHM, 32, List.of(32),
-                List.of("SR"), Set.of(), 20, 1);
+        LabelsCommand.Request with = new LabelsCommand.Request(TestData.sample(), LabelLevel.RHYTHM, 32, List.of(32),
+                List.of(), Set.of(), 20, 1, false);
+        LabelsCommand.Request without = new LabelsCommand.Request(TestData.sample(), LabelLevel.RHYTHM, 32, List.of(32),
+                List.of("SR"), Set.of(), 20, 1, false);
         assertTrue(LabelsCommand.run(without).main().expected() < LabelsCommand.run(with).main().expected());
     }
 
     @Test
     void badSizesAndCodesAreTyped() {
         ConfigurationException small = assertThrows(ConfigurationException.class, () -> LabelsCommand.run(
-                new LabelsCommand.Request(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC, 1, List.of(), List.of(),
-                        Set.of(), 10, 1)));
+                new LabelsCommand.Request(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC, 1, List.of(), List.of(),
+                        Set.of(), 10, 1, false)));
         assertTrue(small.getMessage().contains("--batch-size") && small.getMessage().contains("Fix:"));
         ConfigurationException large = assertThrows(ConfigurationException.class, () -> LabelsCommand.run(
-                new LabelsCommand.Request(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC, 32, List.of(16, 100000),
-                        List.of(), Set.of(9), 10, 1)));
-        assertTrue(large.getMessage().contains("--batch-sizes") && large.getMessage().contains("455"),
+                new LabelsCommand.Request(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC, 32, List.of(16, 100000),
+                        List.of(), Set.of(9), 10, 1, false)));
+        assertTrue(large.getMessage().contains("--batch-sizes") && large.getMessage().contains("42"),
                 large.getMessage());
         EcgException code = assertThrows(EcgException.class, () -> LabelsCommand.run(
-                new LabelsCommand.Request(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC, 32, List.of(), List.of("SR"),
-                        Set.of(), 10, 1)));
+                new LabelsCommand.Request(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC, 32, List.of(), List.of("SR"),
+                        Set.of(), 10, 1, false)));
         assertTrue(code.getMessage().contains("'SR'"), code.getMessage());
         assertTrue(ExportCommandTest.execute(new LabelsCommand(), "--help").out().contains("Examples:"));
         assertEquals(2, ExportCommandTest.execute(new LabelsCommand(), "--ptbxl", "x").exit());

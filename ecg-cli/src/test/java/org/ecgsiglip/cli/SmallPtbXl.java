@@ -11,7 +11,7 @@ import java.util.Map;
 import org.ecgsiglip.io.TestData;
 
 /**
- * A small PTB-XL tree for tests, copied from the shared real data ({@link TestData#ptbxl()}): the
+ * A small PTB-XL tree for tests, copied from the bundled PTB-XL sample ({@link TestData#sample()}): the
  * first records of chosen folds (in ecg_id order), their original rows of ptbxl_database.csv,
  * scp_statements.csv and the records' 100 Hz files, in the original layout.
  */
@@ -24,7 +24,7 @@ public final class SmallPtbXl {
      * @return the new root
      */
     public static Path copy(Path target, Map<Integer, Integer> perFold) throws IOException {
-        Path source = TestData.ptbxl();
+        Path source = TestData.sample();
         List<String> lines = Files.readAllLines(source.resolve("ptbxl_database.csv"), StandardCharsets.UTF_8);
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));
         Map<Integer, Integer> taken = new HashMap<>();

@@ -24,7 +24,7 @@ class DownloadCommandTest {
 
     @Test
     void commandLineWithIncludePatterns() throws Exception {
-        try (LoopbackServer server = new LoopbackServer(TestData.ptbxl(), DownloaderTest.sums(DownloaderTest.FILES))) {
+        try (LoopbackServer server = new LoopbackServer(TestData.sample(), DownloaderTest.sums(DownloaderTest.FILES))) {
             StringWriter text = new StringWriter();
             CommandLine cli = new CommandLine(new DownloadCommand());
             cli.setOut(new PrintWriter(text));
@@ -55,7 +55,7 @@ class DownloadCommandTest {
 
     @Test
     void noMatchingFileIsAnError() throws Exception {
-        try (LoopbackServer server = new LoopbackServer(TestData.ptbxl(), DownloaderTest.sums(DownloaderTest.FILES))) {
+        try (LoopbackServer server = new LoopbackServer(TestData.sample(), DownloaderTest.sums(DownloaderTest.FILES))) {
             DownloadException e = assertThrows(DownloadException.class, () -> DownloadCommand.run("ptb-xl",
                     server.base(), out, List.of("records500/**"), 1, s -> { }));
             assertTrue(e.getMessage().contains("records500/**"), e.getMessage());

@@ -34,7 +34,7 @@ class DownloaderTest {
 
     @BeforeEach
     void serve() throws IOException {
-        server = new LoopbackServer(TestData.ptbxl(), sums(FILES));
+        server = new LoopbackServer(TestData.sample(), sums(FILES));
     }
 
     @AfterEach
@@ -44,7 +44,7 @@ class DownloaderTest {
 
     static String sums(List<String> files) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (String line : Files.readAllLines(TestData.ptbxl().resolve("SHA256SUMS.txt"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(TestData.sample().resolve("SHA256SUMS.txt"), StandardCharsets.UTF_8)) {
             if (files.contains(line.substring(66))) {
                 sb.append(line).append('\n');
             }
@@ -60,7 +60,7 @@ class DownloaderTest {
 
     void assertAllVerified() throws IOException {
         for (String f : FILES) {
-            assertArrayEquals(Files.readAllBytes(TestData.ptbxl().resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+            assertArrayEquals(Files.readAllBytes(TestData.sample().resolve(f)), Files.readAllBytes(out.resolve(f)), f);
             assertFalse(Files.exists(out.resolve(f + ".part")), f);
         }
     }
@@ -83,7 +83,7 @@ class DownloaderTest {
     @Test
     void resumesPartialFilesWithRangeRequests() throws IOException {
         String dat = "records100/00000/00001_lr.dat";
-        byte[] whole = Files.readAllBytes(TestData.ptbxl().resolve(dat));
+        byte[] whole = Files.readAllBytes(TestData.sample().resolve(dat));
         Files.createDirectories(out.resolve(dat).getParent());
         Files.write(out.resolve(dat + ".part"), Arrays.copyOf(whole, 10_000));
         String cut = "records100/00000/00002_lr.dat";
@@ -100,7 +100,7 @@ class DownloaderTest {
     @Test
     void aServerThatIgnoresRangesMakesTheFileStartOver() throws IOException {
         String dat = "records100/00000/00001_lr.dat";
-        byte[] whole = Files.readAllBytes(TestData.ptbxl().resolve(dat));
+        byte[] whole = Files.readAllBytes(TestData.sample().resolve(dat));
         Files.createDirectories(out.resolve(dat).getParent());
         Files.write(out.resolve(dat + ".part"), Arrays.copyOf(whole, 7_000));
         server.ignoreRange = true;
@@ -121,11 +121,11 @@ class DownloaderTest {
         assertFalse(Files.exists(out.resolve(bad + ".part")));
         for (String f : FILES) {
             if (!f.equals(bad)) {
-                assertArrayEquals(Files.readAllBytes(TestData.ptbxl().resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+                assertArrayEquals(Files.readAllBytes(TestData.sample().resolve(f)), Files.readAllBytes(out.resolve(f)), f);
             }
         }
         // a damaged .part left by an earlier run is retried from the start once, then reported
-        byte[] whole = Files.readAllBytes(TestData.ptbxl().resolve(bad));
+        byte[] whole = Files.readAllBytes(TestData.sample().resolve(bad));
         byte[] damaged = Arrays.copyOf(whole, 9_000);
         damaged[100] ^= 1;
         Files.write(out.resolve(bad + ".part"), damaged);
@@ -160,7 +160,7 @@ class DownloaderTest {
     private static long sizeOfAllBut(String skip) throws IOException {
         long n = 0;
         for (String f : FILES) {
-            n += f.equals(skip) ? 0 : Files.size(TestData.ptbxl().resolve(f));
+            n += f.equals(skip) ? 0 : Files.size(TestData.sample().resolve(f));
         }
         return n;
     }

@@ -24,7 +24,7 @@ class ExperimentFilesTest {
 
     private Path file(String variantsAndMore) throws IOException {
         Path f = tmp.resolve("e.json");
-        Files.writeString(f, "{\"base\": {\"ptbxl\": \"" + TestData.ptbxl().toString().replace("\\", "/")
+        Files.writeString(f, "{\"base\": {\"ptbxl\": \"" + TestData.sample().toString().replace("\\", "/")
                 + "\", \"train-folds\": [1, 2, 3, 4, 5, 6, 7], \"validation-folds\": [8], \"test-folds\": [9]}, "
                 + variantsAndMore + "}");
         return f;

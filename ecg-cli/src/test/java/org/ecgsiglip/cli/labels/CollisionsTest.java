@@ -41,7 +41,7 @@ class CollisionsTest {
 
     @Test
     void exactCountsAgreeWithBruteForceOnRealRecords() {
-        LabeledDataset all = PtbXl.load(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC);
+        LabeledDataset all = PtbXl.load(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC);
         LabeledDataset fold = all.select(Split.byFolds(all, Set.of(1), Set.of(), Set.of()).train());
         int[][] sets = fold.records().stream().map(r -> r.findings()).toArray(int[][]::new);
         for (BitSet excluded : List.of(new BitSet(), bit(fold.vocabulary().indexOf("NORM")))) {
@@ -57,7 +57,7 @@ class CollisionsTest {
 
     @Test
     void measuredBatchesMatchTheExpectation() {
-        LabeledDataset all = PtbXl.load(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC);
+        LabeledDataset all = PtbXl.load(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC);
         CollisionReport r = CollisionReport.of(all, new BitSet(), 64, List.of(8, 32, 128), 300, 7);
         assertEquals(List.of(8, 32, 64, 128), r.sizes().stream().map(CollisionReport.SizeRow::batchSize).toList());
         for (CollisionReport.SizeRow s : r.sizes()) {
