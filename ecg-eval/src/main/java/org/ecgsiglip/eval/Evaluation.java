@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ecgsiglip.eval.calibration.Calibration;
 
 /**
  * The result of evaluating one prediction set: a row per finding ({@link FindingMetrics}), the
  * {@link Averages}, the {@link Thresholds} used, bootstrap {@link Intervals} when asked for, the
- * {@link Provenance}, and precision-recall curves of the weakest findings for reports. Immutable.
+ * {@link Provenance}, precision-recall curves of the weakest findings for reports, and the
+ * {@link Calibration} of the scores when they are probabilities. Immutable.
  * {@link #toString()} prints the per-finding table; {@code eval.report} writes the files.
  */
 public final class Evaluation {
@@ -18,15 +20,33 @@ public final class Evaluation {
     private final Optional<Intervals> intervals;
     private final Provenance provenance;
     private final List<PrCurve> worstCurves;
+    private final Optional<Calibration> calibration;
 
+    /** An evaluation without calibration. */
     public Evaluation(List<FindingMetrics> perFinding, Averages averages, Thresholds thresholds,
                       Optional<Intervals> intervals, Provenance provenance, List<PrCurve> worstCurves) {
+        this(perFinding, averages, thresholds, intervals, provenance, worstCurves, Optional.empty());
+    }
+
+    /**
+     * @param calibration of the same findings, in the same order, when the scores are probabilities
+     */
+    public Evaluation(List<FindingMetrics> perFinding, Averages averages, Thresholds thresholds,
+                      Optional<Intervals> intervals, Provenance provenance, List<PrCurve> worstCurves,
+                      Optional<Calibration> calibration) {
         this.perFinding = List.copyOf(perFinding);
         this.averages = Objects.requireNonNull(averages, "averages");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.intervals = Objects.requireNonNull(intervals, "intervals");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.worstCurves = List.copyOf(worstCurves);
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+        calibration.ifPresent(c -> {
+            List<String> codes = c.perFinding().stream().map(f -> f.code()).toList();
+            if (!codes.equals(codes())) {
+                throw new IllegalArgumentException("calibration of findings " + codes + ", rows for " + codes());
+            }
+        });
         intervals.ifPresent(i -> {
             if (i.perFinding().size() != this.perFinding.size()) {
                 throw new IllegalArgumentException("intervals for " + i.perFinding().size() + " findings, rows for "
@@ -125,7 +145,18 @@ public final class Evaluation {
         return worstCurves;
     }
 
-    /** The per-finding table (n, tp, fp, fn, precision, recall, F1, threshold) and the main averages. */
+    /**
+     * Brier score, expected calibration error and reliability curves, per finding and pooled;
+     * present when the evaluation's scores were all in [0, 1] and calibration was not turned off.
+     */
+    public Optional<Calibration> calibration() {
+        return calibration;
+    }
+
+    /**
+     * The per-finding table (n, tp, fp, fn, precision, recall, F1, threshold, and Brier and the
+     * headline ECE when there is a calibration) and the main averages.
+     */
     @Override
     public String toString() {
         return TextTable.of(this);
@@ -135,7 +166,7 @@ public final class Evaluation {
     public boolean equals(Object o) {
         return o instanceof Evaluation e && perFinding.equals(e.perFinding) && averages.equals(e.averages)
                 && thresholds.equals(e.thresholds) && intervals.equals(e.intervals)
-                && provenance.equals(e.provenance);
+                && provenance.equals(e.provenance) && calibration.equals(e.calibration);
     }
 
     @Override

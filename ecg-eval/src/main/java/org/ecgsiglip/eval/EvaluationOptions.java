@@ -2,14 +2,18 @@ package org.ecgsiglip.eval;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ecgsiglip.eval.calibration.Binning;
 
 /**
  * The optional parts of an evaluation, all with defaults: zero division {@link ZeroDivision#ZERO}
  * (scikit-learn's), no "at least one finding per record", no bootstrap, input hashes computed
- * from the matrices, precision-recall curves of the 6 findings with the lowest AUPRC.
+ * from the matrices, precision-recall curves of the 6 findings with the lowest AUPRC, and
+ * calibration (Brier score, ECE, reliability curves) under {@link Binning#STANDARD} whenever the
+ * scores are probabilities.
  *
  * <pre>{@code
  * EvaluationOptions.builder().optBootstrap(Bootstrap.byRecord(1000, 42)).build()
@@ -21,6 +25,7 @@ public final class EvaluationOptions {
     private final Optional<Bootstrap> bootstrap;
     private final Map<String, String> inputs;
     private final int worstCurves;
+    private final List<Binning> calibration;
 
     private EvaluationOptions(Builder b) {
         this.zeroDivision = b.zeroDivision;
@@ -28,6 +33,7 @@ public final class EvaluationOptions {
         this.bootstrap = Optional.ofNullable(b.bootstrap);
         this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.inputs));
         this.worstCurves = b.worstCurves;
+        this.calibration = List.copyOf(b.calibration);
     }
 
     public static EvaluationOptions defaults() {
@@ -59,10 +65,15 @@ public final class EvaluationOptions {
         return worstCurves;
     }
 
+    /** The binnings of the calibration, the headline first; empty when calibration is off. */
+    public List<Binning> calibration() {
+        return calibration;
+    }
+
     /** A builder starting from these options. */
     public Builder toBuilder() {
         Builder b = new Builder().optZeroDivision(zeroDivision).optAtLeastOnePerRecord(atLeastOnePerRecord)
-                .optWorstCurves(worstCurves);
+                .optWorstCurves(worstCurves).optCalibration(calibration);
         bootstrap.ifPresent(b::optBootstrap);
         inputs.forEach(b::optInput);
         return b;
@@ -71,7 +82,8 @@ public final class EvaluationOptions {
     @Override
     public String toString() {
         return "EvaluationOptions[zeroDivision=" + zeroDivision + ", atLeastOnePerRecord=" + atLeastOnePerRecord
-                + ", bootstrap=" + bootstrap.map(Bootstrap::toString).orElse("none") + "]";
+                + ", bootstrap=" + bootstrap.map(Bootstrap::toString).orElse("none")
+                + ", calibration=" + (calibration.isEmpty() ? "off" : calibration) + "]";
     }
 
     /** Builder: every part is optional ({@code optX}); {@link #build()} checks them. */
@@ -81,6 +93,7 @@ public final class EvaluationOptions {
         private Bootstrap bootstrap;
         private final Map<String, String> inputs = new LinkedHashMap<>();
         private int worstCurves = 6;
+        private List<Binning> calibration = Binning.STANDARD;
 
         private Builder() {
         }
@@ -112,9 +125,21 @@ public final class EvaluationOptions {
             return this;
         }
 
+        /**
+         * The binnings of the calibration, the headline first (default {@link Binning#STANDARD});
+         * an empty list turns calibration off. Calibration is computed only for scores in [0, 1].
+         */
+        public Builder optCalibration(List<Binning> binnings) {
+            this.calibration = List.copyOf(binnings);
+            return this;
+        }
+
         public EvaluationOptions build() {
             if (worstCurves < 0) {
                 throw new IllegalArgumentException("worstCurves must be >= 0, not " + worstCurves);
+            }
+            if (calibration.stream().distinct().count() != calibration.size()) {
+                throw new IllegalArgumentException("calibration binnings repeat: " + calibration);
             }
             return new EvaluationOptions(this);
         }

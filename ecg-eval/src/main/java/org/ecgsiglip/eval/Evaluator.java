@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.ecgsiglip.eval.calibration.Calibration;
 import org.ecgsiglip.io.Toolkit;
 
 /**
  * Evaluates scores against truth: decisions by {@link Thresholds} (and optionally "at least one
  * finding per record"), every {@link Metric} per finding, every {@link Average}, and, when
  * {@link EvaluationOptions#bootstrap()} is set, percentile confidence intervals of all of them
- * from the same resamples.
+ * from the same resamples. When the scores are probabilities (all in [0, 1]), the evaluation also
+ * holds their {@link Calibration} under {@link EvaluationOptions#calibration()} (point values; the
+ * bootstrap does not cover them).
  *
  * <p>Agreement with scikit-learn: counts, precision, recall, F1 and their micro, macro, weighted
  * and samples averages equal {@code precision_recall_fscore_support(..., zero_division=z)};
@@ -106,7 +109,10 @@ public final class Evaluator {
             for (Average a : Average.values()) {
                 avg.put(a, point.value(a));
             }
-            return new Evaluation(rows, new Averages(avg), thresholds, intervals, provenance, curves(rows));
+            Optional<Calibration> calibration = options.calibration().isEmpty() || scores.records() == 0
+                    || !Calibration.isProbability(scores) ? Optional.empty() : Optional.of(Calibration.of(scores, truth, options.calibration()));
+            return new Evaluation(rows, new Averages(avg), thresholds, intervals, provenance, curves(rows),
+                    calibration);
         }
 
         private List<PrCurve> curves(List<FindingMetrics> rows) {

@@ -21,12 +21,20 @@ class EvaluationTest {
     void toStringIsThePerFindingTable() {
         Evaluation e = Evaluator.evaluate(scores, truth, Thresholds.fixed(0.5));
         String[] lines = e.toString().split("\n");
-        assertTrue(lines[0].matches("finding\\s+n\\s+tp\\s+fp\\s+fn\\s+precision\\s+recall\\s+F1\\s+threshold"), lines[0]);
-        assertEquals(1 + 8 + 1, lines.length);
+        assertTrue(lines[0].matches("finding\\s+n\\s+tp\\s+fp\\s+fn\\s+precision\\s+recall\\s+F1\\s+threshold"
+                + "\\s+Brier\\s+ECE"), lines[0]);
+        assertEquals(1 + 8 + 2, lines.length);
         FindingMetrics c3 = e.finding("C3");
         assertTrue(lines[4].startsWith("C3 "), lines[4]);
         assertTrue(lines[4].contains(String.format(java.util.Locale.ROOT, "%.4f", c3.f1())), lines[4]);
+        assertTrue(lines[4].endsWith(String.format(java.util.Locale.ROOT, "%.4f", e.calibration().get()
+                .finding("C3").ece(org.ecgsiglip.eval.calibration.Binning.HEADLINE))), lines[4]);
         assertTrue(lines[9].contains("macro F1"), lines[9]);
+        assertTrue(lines[10].startsWith("macro Brier ") && lines[10].endsWith("(ECE over 10 equal-width bins)"),
+                lines[10]);
+        String without = Evaluator.evaluate(scores, truth, Thresholds.fixed(0.5),
+                EvaluationOptions.builder().optCalibration(List.of()).build()).toString();
+        assertTrue(without.split("\n")[0].endsWith("threshold") && !without.contains("Brier"), without);
     }
 
     @Test

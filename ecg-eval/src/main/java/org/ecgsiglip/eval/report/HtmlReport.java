@@ -12,9 +12,10 @@ import org.ecgsiglip.eval.PairedComparison;
 import org.ecgsiglip.eval.Provenance;
 
 /**
- * report.html: one self-contained page (inline CSS, plots as {@code data:image/png;base64} URIs,
- * no script, nothing fetched) with the averages, the per-finding table, the plots, the
- * conventions and the provenance.
+ * report.html: one self-contained page (inline CSS, every picture a {@code data:image/png;base64}
+ * URI, no script, no link, nothing fetched) with the averages, the per-finding table, the plots,
+ * the calibration (tables, pooled and per-finding reliability diagrams), the conventions and the
+ * provenance.
  */
 public final class HtmlReport {
     private static final List<Metric> SHOWN = List.of(Metric.PRECISION, Metric.RECALL, Metric.F1,
@@ -22,7 +23,8 @@ public final class HtmlReport {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f0f3f8}"
-            + "img{max-width:100%;display:block;margin:1em 0}code{font-size:90%}";
+            + "img{max-width:100%;display:block;margin:1em 0}code{font-size:90%}"
+            + "div.grid{display:flex;flex-wrap:wrap;gap:6px}img.small{display:inline-block;margin:0}";
 
     private HtmlReport() {
     }
@@ -60,7 +62,10 @@ public final class HtmlReport {
         sb.append("</table>\n<h2>Plots</h2>\n");
         image(sb, Plots.f1ByFinding(e), "Per-finding F1 sorted by support");
         image(sb, Plots.worstPrCurves(e), "Precision-recall curves of the findings with the lowest AUPRC");
-        return tail(sb, (int) e.provenance().zeroDivision().value(), e.provenance());
+        e.calibration().ifPresentOrElse(c -> CalibrationSections.html(sb, c),
+            () -> sb.append("<h2>Calibration</h2>\n<p>").append(CalibrationSections.ABSENT).append("</p>\n"));
+        return tail(sb, (int) e.provenance().zeroDivision().value(), e.provenance(),
+                e.calibration().map(CalibrationSections::conventions).orElse(List.of()));
     }
 
     public static String of(PairedComparison c) {
@@ -103,18 +108,20 @@ public final class HtmlReport {
             sb.append("</table>\n");
             image(sb, Plots.differences(c, m), m.label() + " difference per finding");
         }
-        return tail(sb, (int) c.provenance().zeroDivision().value(), c.provenance());
+        return tail(sb, (int) c.provenance().zeroDivision().value(), c.provenance(), List.of());
     }
 
-    private static StringBuilder head(String title) {
+    static StringBuilder head(String title) {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(title).append("</title><style>").append(STYLE).append("</style></head><body>\n<h1>")
                 .append(title).append("</h1>\n");
     }
 
-    private static String tail(StringBuilder sb, int zeroDivision, Provenance p) {
+    private static String tail(StringBuilder sb, int zeroDivision, Provenance p, List<String> more) {
         sb.append("<h2>Conventions</h2>\n<ul>");
-        for (String s : Conventions.sentences(zeroDivision)) {
+        List<String> all = new java.util.ArrayList<>(Conventions.sentences(zeroDivision));
+        all.addAll(more);
+        for (String s : all) {
             sb.append("<li>").append(Formats.html(s)).append("</li>");
         }
         sb.append("</ul>\n<h2>Provenance</h2>\n<ul><li>toolkit version: ").append(Formats.html(p.toolkitVersion()))

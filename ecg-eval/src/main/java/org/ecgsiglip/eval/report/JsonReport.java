@@ -22,10 +22,19 @@ import org.ecgsiglip.eval.Provenance;
  *
  * <pre>
  * {"findings": [{"code", "support", "tp", "fp", "fn", "tn", "precision", "recall", "f1",
- *                "specificity", "auroc", "auprc", "threshold", "ci": {"f1": {"lower", "upper", ...}}}],
+ *                "specificity", "auroc", "auprc", "threshold", "ci": {"f1": {"lower", "upper", ...}},
+ *                "calibration": {"records", "positives", "mean_predicted", "observed_rate", "brier",
+ *                                "ece": {"uniform_10", ...}, "mce": {...},
+ *                                "reliability": {"uniform_10": {"edges": [...], "bins": [{"bin", "lower",
+ *                                  "upper", "count", "mean_predicted", "observed_frequency"}]}, ...}}}],
  *  "averages": {"micro_f1", "macro_f1", "weighted_f1", "samples_f1", "macro_auroc", "macro_auprc", ...},
- *  "averages_ci": {...}, "bootstrap": {...}, "thresholds": {...}, "provenance": {...}}
+ *  "averages_ci": {...}, "bootstrap": {...}, "thresholds": {...},
+ *  "calibration": {"headline_binning": "uniform_10", "binnings": [...], "macro_brier", "pooled_brier",
+ *                  "macro_ece": {"uniform_10", ...}, "pooled_ece": {...}, "pooled": {like a finding's}},
+ *  "provenance": {...}}
  * </pre>
+ * Without calibration (scores outside [0, 1], or turned off) {@code "calibration"} is null and
+ * {@code "calibration_note"} says why.
  */
 public final class JsonReport {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,6 +54,7 @@ public final class JsonReport {
             }
             put(row, "threshold", f.threshold(), false);
             int finding = k;
+            e.calibration().ifPresent(c -> row.set("calibration", CalibrationSections.finding(c.perFinding().get(finding))));
             e.intervals().ifPresent(i -> {
                 ObjectNode ci = row.putObject("ci");
                 for (Metric m : Metric.values()) {
@@ -64,6 +74,10 @@ public final class JsonReport {
             bootstrap(root.putObject("bootstrap"), i.bootstrap());
         });
         root.set("thresholds", e.thresholds().toJson());
+        e.calibration().ifPresentOrElse(c -> root.set("calibration", CalibrationSections.json(c)), () -> {
+            root.putNull("calibration");
+            root.put("calibration_note", CalibrationSections.ABSENT);
+        });
         provenance(root.putObject("provenance"), e.provenance());
         return root;
     }

@@ -11,7 +11,10 @@ import org.ecgsiglip.eval.Metric;
 import org.ecgsiglip.eval.PairedComparison;
 import org.ecgsiglip.eval.Provenance;
 
-/** report.md: averages, the per-finding table (with intervals when present), conventions, provenance. */
+/**
+ * report.md: averages, the per-finding table (with intervals when present), the calibration
+ * tables and the pooled reliability curve, conventions, provenance.
+ */
 public final class MarkdownReport {
     private static final List<Metric> SHOWN = List.of(Metric.PRECISION, Metric.RECALL, Metric.F1,
             Metric.SPECIFICITY, Metric.AUROC, Metric.AUPRC);
@@ -30,7 +33,11 @@ public final class MarkdownReport {
         }
         sb.append("\n## Per finding\n\n");
         perFinding(sb, e);
+        e.calibration().ifPresentOrElse(c -> CalibrationSections.markdown(sb, c),
+            () -> sb.append("\n## Calibration\n\n").append(CalibrationSections.ABSENT).append('\n'));
         conventions(sb, (int) e.provenance().zeroDivision().value());
+        e.calibration().ifPresent(c -> CalibrationSections.conventions(c).forEach(s -> sb.append("- ").append(s)
+                .append('\n')));
         provenance(sb, e.provenance());
         return sb.toString();
     }

@@ -1,8 +1,6 @@
 package org.ecgsiglip.eval.report;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.ecgsiglip.eval.Intervals;
 import org.ecgsiglip.eval.Metric;
 import org.ecgsiglip.eval.PairedComparison;
 import org.ecgsiglip.eval.PrCurve;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -26,17 +23,15 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG plots drawn with XChart, off screen: AWT runs headless unless the caller already chose
- * otherwise ({@code java.awt.headless} is set to {@code true} only when it is unset).
+ * The PNG plots of evaluations and comparisons, drawn with XChart off screen (headless, see
+ * {@link Charts}); reliability diagrams are {@link ReliabilityDiagram}'s.
  */
 public final class Plots {
     private static final Color POINT = new Color(0x1f, 0x4e, 0x99);
     private static final Color BAR = new Color(0x7a, 0x9c, 0xd6);
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        Charts.init();
     }
 
     private Plots() {
@@ -170,10 +165,6 @@ public final class Plots {
     }
 
     private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a PNG plot", e);
-        }
+        return Charts.png(chart);
     }
 }

@@ -14,7 +14,8 @@ public final class ReportWriter {
 
     /**
      * Writes metrics.json, metrics.csv, averages.csv, report.md and report.html into {@code dir}
-     * (created when missing).
+     * (created when missing), and calibration.csv (every reliability curve) when the evaluation
+     * has a calibration.
      *
      * @return the files written, in that order
      */
@@ -25,6 +26,9 @@ public final class ReportWriter {
         write(out, dir.resolve("averages.csv"), CsvReport.averages(e));
         write(out, dir.resolve("report.md"), MarkdownReport.of(e));
         write(out, dir.resolve("report.html"), HtmlReport.of(e));
+        if (e.calibration().isPresent()) {
+            write(out, dir.resolve("calibration.csv"), CsvReport.reliability(e));
+        }
         return out;
     }
 

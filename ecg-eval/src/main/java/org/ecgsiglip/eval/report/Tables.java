@@ -8,6 +8,11 @@ import org.ecgsiglip.eval.Evaluation;
 import org.ecgsiglip.eval.FindingMetrics;
 import org.ecgsiglip.eval.Metric;
 import org.ecgsiglip.eval.PairedComparison;
+import org.ecgsiglip.eval.calibration.Binning;
+import org.ecgsiglip.eval.calibration.Calibration;
+import org.ecgsiglip.eval.calibration.FindingCalibration;
+import org.ecgsiglip.eval.calibration.ReliabilityCurve;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -72,6 +77,67 @@ public final class Tables {
             t.addColumns(lo, hi);
         }
         return t;
+    }
+
+    /**
+     * One row per finding and a last row {@code (pooled)}: {@code code, records, positives,
+     * mean_predicted, observed_rate, brier, ece_<binning>...}.
+     *
+     * @throws IllegalArgumentException when the evaluation has no calibration
+     */
+    public static Table calibration(Evaluation e) {
+        Calibration c = calibrationOf(e);
+        List<FindingCalibration> rows = new java.util.ArrayList<>(c.perFinding());
+        rows.add(c.pooled());
+        Table t = Table.create("calibration");
+        t.addColumns(StringColumn.create("code", rows.stream().map(FindingCalibration::code).toList()),
+                LongColumn.create("records", rows.stream().mapToLong(FindingCalibration::records).toArray()),
+                LongColumn.create("positives", rows.stream().mapToLong(FindingCalibration::positives).toArray()),
+                DoubleColumn.create("mean_predicted", rows.stream().mapToDouble(FindingCalibration::meanPredicted)),
+                DoubleColumn.create("observed_rate", rows.stream().mapToDouble(FindingCalibration::observedRate)),
+                DoubleColumn.create("brier", rows.stream().mapToDouble(FindingCalibration::brier)));
+        for (Binning b : c.binnings()) {
+            t.addColumns(DoubleColumn.create("ece_" + b.key(), rows.stream().mapToDouble(f -> f.ece(b))));
+        }
+        return t;
+    }
+
+    /**
+     * Every reliability curve in long form: {@code code, binning, bin, lower, upper, count,
+     * mean_predicted, observed_frequency}, the pooled curves under the code {@code (pooled)}.
+     */
+    public static Table reliability(Evaluation e) {
+        Calibration c = calibrationOf(e);
+        StringColumn code = StringColumn.create("code");
+        StringColumn binning = StringColumn.create("binning");
+        IntColumn bin = IntColumn.create("bin");
+        LongColumn count = LongColumn.create("count");
+        List<DoubleColumn> v = List.of(DoubleColumn.create("lower"), DoubleColumn.create("upper"),
+                DoubleColumn.create("mean_predicted"), DoubleColumn.create("observed_frequency"));
+        List<FindingCalibration> rows = new java.util.ArrayList<>(c.perFinding());
+        rows.add(c.pooled());
+        for (FindingCalibration f : rows) {
+            f.curves().forEach((b, curve) -> {
+                for (ReliabilityCurve.Bin x : curve.bins()) {
+                    code.append(f.code());
+                    binning.append(b.key());
+                    bin.append(x.index());
+                    count.append(x.count());
+                    double[] d = {x.lower(), x.upper(), x.meanPredicted(), x.observedFrequency()};
+                    for (int j = 0; j < d.length; j++) {
+                        v.get(j).append(d[j]);
+                    }
+                }
+            });
+        }
+        Table t = Table.create("reliability");
+        t.addColumns(code, binning, bin, v.get(0), v.get(1), count, v.get(2), v.get(3));
+        return t;
+    }
+
+    private static Calibration calibrationOf(Evaluation e) {
+        return e.calibration().orElseThrow(() -> new IllegalArgumentException(
+                "the evaluation has no calibration (its scores are not all in [0, 1])"));
     }
 
     /** Per finding and compared metric: {@code code, metric, a, b, delta, lower, upper, p, p_holm}. */

@@ -41,13 +41,13 @@ class ReportWriterTest {
     }
 
     @Test
-    void writesTheFiveFilesAtomicallyAndNothingElse(@TempDir Path tmp) throws IOException {
+    void writesTheSixFilesAtomicallyAndNothingElse(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         List<Path> files = ReportWriter.writeAll(edge(true), out);
-        assertEquals(List.of("metrics.json", "metrics.csv", "averages.csv", "report.md", "report.html"),
-                files.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("metrics.json", "metrics.csv", "averages.csv", "report.md", "report.html",
+                "calibration.csv"), files.stream().map(p -> p.getFileName().toString()).toList());
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(5, s.count(), "no temporary files left behind");
+            assertEquals(6, s.count(), "no temporary files left behind");
         }
     }
 
@@ -80,7 +80,9 @@ class ReportWriterTest {
         Evaluation e = edge(false);
         ReportWriter.writeAll(e, tmp);
         List<String> csv = Files.readAllLines(tmp.resolve("metrics.csv"));
-        assertEquals("code,support,tp,fp,fn,tn,precision,recall,f1,specificity,auroc,auprc,threshold", csv.get(0));
+        assertEquals("code,support,tp,fp,fn,tn,precision,recall,f1,specificity,auroc,auprc,threshold,"
+                + "brier,ece,ece_uniform_10,ece_uniform_15,ece_quantile_10,ece_quantile_15,mean_predicted,observed_rate",
+                csv.get(0));
         assertEquals(1 + e.perFinding().size(), csv.size());
         assertTrue(csv.get(1).startsWith("NOPOS,0,0,13,0,11,0,0,0,"), csv.get(1));
         String md = Files.readString(tmp.resolve("report.md"));
