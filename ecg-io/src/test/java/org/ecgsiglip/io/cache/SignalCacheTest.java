@@ -34,7 +34,7 @@ class SignalCacheTest {
 
     @BeforeAll
     static void load() {
-        LabeledDataset all = PtbXl.load(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC);
+        LabeledDataset all = PtbXl.load(TestData.sample(), LabelLevel.SUPERDIAGNOSTIC);
         subset = all.select(IntStream.range(0, 300).toArray());
     }
 
@@ -123,7 +123,7 @@ class SignalCacheTest {
         Path root = tmp.resolve("ptbxl");
         Path recs = Files.createDirectories(root.resolve("records100/00000"));
         for (String f : List.of("00001_lr.hea", "00001_lr.dat", "00002_lr.hea", "00002_lr.dat")) {
-            Files.copy(TestData.ptbxl().resolve("records100/00000").resolve(f), recs.resolve(f));
+            Files.copy(TestData.sample().resolve("records100/00000").resolve(f), recs.resolve(f));
         }
         LabeledDataset ds = new LabeledDataset("two", subset.vocabulary(), List.of(
                 new org.ecgsiglip.io.dataset.LabeledRecord("00001_lr", null, recs.resolve("00001_lr"), 1, new int[] {3}),

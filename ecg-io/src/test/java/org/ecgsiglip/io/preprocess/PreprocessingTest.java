@@ -13,6 +13,7 @@ import org.ecgsiglip.io.EcgRecord;
 import org.ecgsiglip.io.Fixtures;
 import org.ecgsiglip.io.PreprocessingException;
 import org.ecgsiglip.io.RecordReader;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,7 @@ class PreprocessingTest {
     }
 
     @Test
+    @ExtendedData
     void wholePipelineOnARealRecordMatchesScipy() {
         EcgRecord r = RecordReader.read(TestData.ptbxl().resolve("records500/00000/00001_hr"));
         float[][] out = Preprocessing.of(100, 1000).withBandPass(0.5, 40).withStandardize(true).apply(r);

@@ -7,14 +7,30 @@ import java.util.List;
 import org.ecgsiglip.io.EcgRecord;
 import org.ecgsiglip.io.Leads;
 import org.ecgsiglip.io.RecordReader;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.TestData;
 import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.LabeledRecord;
 import org.junit.jupiter.api.Test;
 
-/** Every one of the 3,880 PTB-XL records loads with its findings and decodes with checksums verified. */
+/** Every PTB-XL record loads with its findings and decodes with checksums verified. */
 class PtbXlAllRecordsTest {
     @Test
+    void all378SampleRecordsDecodeAt100Hz() {
+        LabeledDataset ds = PtbXl.load(TestData.sample(), LabelLevel.ALL);
+        assertEquals(378, ds.size());
+        for (LabeledRecord r : ds.records()) {
+            assertTrue(r.findingCount() > 0, r.recordId());
+            EcgRecord e = RecordReader.read(r.recordPath());
+            assertEquals(12, e.leadCount());
+            assertEquals(1000, e.length());
+            assertEquals(100.0, e.samplingFrequency());
+            assertEquals(Leads.STANDARD_12, e.leadNames().stream().map(Leads::normalize).toList());
+        }
+    }
+
+    @Test
+    @ExtendedData
     void all3880RecordsDecodeAt100Hz() {
         LabeledDataset ds = PtbXl.load(TestData.ptbxl(), LabelLevel.ALL);
         assertEquals(3880, ds.size());
@@ -32,6 +48,7 @@ class PtbXlAllRecordsTest {
     }
 
     @Test
+    @ExtendedData
     void the88RecordsAt500HzDecode() {
         LabeledDataset ds = PtbXl.load(TestData.ptbxl(), LabelLevel.ALL,
                 PtbXl.Options.defaults().withSamplingRate(500).withSkipMissingRecords(true));

@@ -11,38 +11,44 @@ import java.io.InputStream;
 import java.util.List;
 
 import java.util.Set;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.TestData;
 import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.LabeledRecord;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Label levels against an independent Python computation (fixtures/ptbxl_label_counts.py, output
- * saved beside it) and against rows checked by hand in scp_statements.csv.
+ * Label levels against an independent Python computation (fixtures/ptbxl_label_counts.py, its output
+ * for the bundled sample and for the extended subset saved beside it) and against rows checked by hand
+ * in scp_statements.csv.
  */
-@org.ecgsiglip.io.ExtendedData
 class PtbXlLevelsTest {
-    private static JsonNode reference;
-
-    @BeforeAll
-    static void loadReference() throws IOException {
-        try (InputStream in = PtbXlLevelsTest.class.getResourceAsStream("/fixtures/ptbxl_label_counts.json")) {
-            reference = new ObjectMapper().readTree(in);
+    private static JsonNode reference(String name) throws IOException {
+        try (InputStream in = PtbXlLevelsTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return new ObjectMapper().readTree(in);
         }
     }
 
     @ParameterizedTest
     @EnumSource(LabelLevel.class)
-    void countsMatchIndependentPython(LabelLevel level) {
-        LabeledDataset ds = PtbXl.load(TestData.ptbxl(), level);
-        JsonNode ref = reference.get(level.id());
+    void countsMatchIndependentPythonOnTheSample(LabelLevel level) throws IOException {
+        check(PtbXl.load(TestData.sample(), level), reference("ptbxl_label_counts_sample.json").get(level.id()), 378);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabelLevel.class)
+    @ExtendedData
+    void countsMatchIndependentPythonOnTheSubset(LabelLevel level) throws IOException {
+        check(PtbXl.load(TestData.ptbxl(), level), reference("ptbxl_label_counts.json").get(level.id()), 3880);
+    }
+
+    private static void check(LabeledDataset ds, JsonNode ref, int rows) {
         assertEquals(ref.get("records").asInt(), ds.size());
         assertEquals(ref.get("dropped").asInt(), ds.report().droppedNoFinding());
-        assertEquals(3880, ds.report().rowsRead());
+        assertEquals(rows, ds.report().rowsRead());
         int[] counts = ds.findingCounts();
         FindingsVocabulary v = ds.vocabulary();
         for (int f = 0; f < v.size(); f++) {
@@ -53,6 +59,7 @@ class PtbXlLevelsTest {
     }
 
     @Test
+    @ExtendedData
     void handCheckedCountsOnTheSharedSubset() {
         // 3,880 rows; 87 have no diagnostic statement, 2,029 no form statement, 139 no rhythm statement.
         assertEquals(3793, PtbXl.load(TestData.ptbxl(), LabelLevel.SUPERDIAGNOSTIC).size());
@@ -88,17 +95,17 @@ class PtbXlLevelsTest {
 
     @Test
     void recordFieldsAndMinSamples() {
-        LabeledDataset all = PtbXl.load(TestData.ptbxl(), LabelLevel.ALL);
+        LabeledDataset all = PtbXl.load(TestData.sample(), LabelLevel.ALL);
         LabeledRecord r = all.records().get(0);
         assertEquals("00001_lr", r.recordId());
         assertEquals("15709", r.patientId());
         assertEquals(3, r.fold());
         assertTrue(r.recordPath().endsWith("records100/00000/00001_lr"));
-        // PSVT occurs in 2 records: min_samples 2 removes it (count must exceed min_samples).
-        LabeledDataset filtered = PtbXl.load(TestData.ptbxl(), LabelLevel.ALL,
+        // LPR occurs in 2 records of the sample: min_samples 2 removes it (count must exceed min_samples).
+        LabeledDataset filtered = PtbXl.load(TestData.sample(), LabelLevel.ALL,
                 PtbXl.Options.defaults().withMinSamples(2));
-        assertEquals(0, filtered.findingCounts()[filtered.vocabulary().indexOf("PSVT")]);
-        assertEquals(2, all.findingCounts()[all.vocabulary().indexOf("PSVT")]);
+        assertEquals(0, filtered.findingCounts()[filtered.vocabulary().indexOf("LPR")]);
+        assertEquals(2, all.findingCounts()[all.vocabulary().indexOf("LPR")]);
     }
 
     @Test
@@ -111,7 +118,7 @@ class PtbXlLevelsTest {
     }
 
     private static Set<String> labels(LabelLevel level, String id) {
-        LabeledDataset ds = PtbXl.load(TestData.ptbxl(), level);
+        LabeledDataset ds = PtbXl.load(TestData.sample(), level);
         return ds.records().stream().filter(r -> r.recordId().equals(id)).findFirst()
                 .map(r -> java.util.Arrays.stream(r.findings()).mapToObj(f -> ds.vocabulary().get(f).code())
                         .collect(java.util.stream.Collectors.toSet()))
