@@ -239,9 +239,11 @@ public final class ChallengeWeights {
     }
 
     /**
-     * The class of sinus rhythm ({@value #SINUS_RHYTHM}).
+     * The class of sinus rhythm ({@value #SINUS_RHYTHM}). The official code looks for a class that
+     * is this code alone (as in both published tables) and refuses other tables; here a class
+     * holding the code together with equivalent codes serves as well.
      *
-     * @throws EvalInputException when the table has none, as the official code refuses it
+     * @throws EvalInputException when no class holds the code, as the official code refuses it
      */
     public int sinusRhythm() {
         return classOf(SINUS_RHYTHM).orElseThrow(() -> new EvalInputException(null, "weights", "the weights have no"

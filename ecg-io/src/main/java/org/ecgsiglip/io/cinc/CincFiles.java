@@ -1,6 +1,7 @@
 package org.ecgsiglip.io.cinc;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import org.ecgsiglip.io.DatasetException;
  * Finds the record headers below one or several CinC roots, whatever the layout: a flat folder, the
  * 2020 per-source folders ({@code Training_WFDB/}, {@code WFDB/}), or the 2021 tree
  * ({@code training/georgia/g1/}). Every regular file ending in {@code .hea} counts, hidden files
- * (names starting with a dot) excepted; each root is walked in path order, roots in the order given.
+ * (names starting with a dot) excepted; symbolic links are followed; each root is walked in path
+ * order, roots in the order given.
  */
 final class CincFiles {
     private CincFiles() {
@@ -37,7 +39,7 @@ final class CincFiles {
                         + " Challenge's .hea/.mat records (flat, or the 2020/2021 per-source folders)");
             }
             List<Path> found;
-            try (Stream<Path> s = Files.walk(root)) {
+            try (Stream<Path> s = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
                 found = s.filter(CincFiles::isHeader).sorted().toList();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new DatasetException(root, null, "cannot list records: " + e.getMessage(),

@@ -67,7 +67,8 @@ class CincLayoutsTest {
             copy(js, y2020.resolve("WFDB_Ningbo"));
         }
         Files.writeString(y2020.resolve("WFDB_Ningbo/.JS99999.hea"), "not a record: hidden files are skipped");
-        CincLoad tree = Cinc.read(List.of(y2021), LENIENT);
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), y2021);
+        CincLoad tree = Cinc.read(List.of(linked), LENIENT);
         LabeledDataset folders = Cinc.load(List.of(y2020.resolve("PhysioNetChallenge2020_Training_E"),
                 y2020.resolve("PhysioNetChallenge2020_PTB-XL"), y2020.resolve("WFDB_Ningbo")), LENIENT);
         for (LabeledDataset ds : List.of(tree.dataset(), folders, Cinc.load(y2020, LENIENT))) {
