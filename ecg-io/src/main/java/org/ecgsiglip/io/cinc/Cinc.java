@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import org.ecgsiglip.io.DatasetException;
-import org.ecgsiglip.io.dataset.Folds;
+import org.ecgsiglip.io.dataset.FoldAssignment;
 import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.LabeledRecord;
 import org.ecgsiglip.io.dataset.LoadReport;
@@ -85,10 +85,10 @@ public final class Cinc {
 
     /**
      * The dataset with folds 1..k, stratified by findings and by source database
-     * ({@link CincSource#of}); see {@link Folds#stratified(LabeledDataset, int, long, java.util.function.Function)}.
+     * ({@link CincSource#of}); see {@link FoldAssignment#stratified(LabeledDataset, int, long, java.util.function.Function)}.
      */
     public static LabeledDataset assignFolds(LabeledDataset dataset, int k, long seed) {
-        return Folds.stratified(dataset, k, seed, r -> CincSource.of(r.recordId()).name());
+        return FoldAssignment.stratified(dataset, k, seed, r -> CincSource.of(r.recordId()).name());
     }
 
     /** Loads every record below each of {@code roots} and reports per source database. */

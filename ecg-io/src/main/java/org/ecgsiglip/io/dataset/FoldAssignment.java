@@ -16,7 +16,7 @@ import org.ecgsiglip.io.util.Csv;
 /**
  * Fold numbers for a dataset that has none of its own (the CinC Challenge publishes no folds), so
  * that it splits by fold exactly like PTB-XL's {@code strat_fold}:
- * {@code Split.byFolds(Folds.stratified(ds, 10, seed), Set.of(1..8), Set.of(9), Set.of(10))}.
+ * {@code Split.byFolds(FoldAssignment.stratified(ds, 10, seed), Set.of(1..8), Set.of(9), Set.of(10))}.
  * Either a seeded stratified assignment of folds 1..k, or a user's split file
  * ({@code record_id,fold}), written and read back by {@link #write} and {@link #read}.
  *
@@ -28,8 +28,8 @@ import org.ecgsiglip.io.util.Csv;
  * patient stay in one fold (then quotas hold approximately). The seed is the only randomness (the
  * order of records and ties): the same dataset and seed give the same folds.
  */
-public final class Folds {
-    private Folds() {
+public final class FoldAssignment {
+    private FoldAssignment() {
     }
 
     /** Stratified by findings only. */
@@ -81,7 +81,7 @@ public final class Folds {
         for (LabeledRecord r : dataset.records()) {
             if (r.fold() < 1) {
                 throw new ConfigurationException("folds", "record " + r.recordId() + " has no fold (" + r.fold()
-                        + ")", "assign folds first (Folds.stratified) or load a split file (Folds.read)");
+                        + ")", "assign folds first (FoldAssignment.stratified) or load a split file (FoldAssignment.read)");
             }
             if (r.recordId().contains(",") || r.recordId().contains("\"")) {
                 sb.append('"').append(r.recordId().replace("\"", "\"\"")).append('"');
@@ -146,7 +146,7 @@ public final class Folds {
         if (!missing.isEmpty()) {
             throw new DatasetException(csv, null, missing.size() + " record(s) of the dataset have no row, e.g. "
                     + String.join(", ", missing.subList(0, Math.min(5, missing.size()))),
-                    "give every loaded record a fold (Folds.write writes a complete file to start from)");
+                    "give every loaded record a fold (FoldAssignment.write writes a complete file to start from)");
         }
         return withFolds(dataset, folds);
     }

@@ -46,7 +46,7 @@ class FoldsTest {
     void everyFindingAndEverySourceIsSpreadOverTheFoldsInProportion() {
         LabeledDataset ds = synthetic(1200, 5, false);
         int k = 10;
-        LabeledDataset folded = Folds.stratified(ds, k, 17, SOURCE);
+        LabeledDataset folded = FoldAssignment.stratified(ds, k, 17, SOURCE);
         int[] fold = folds(folded);
         assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), Arrays.stream(fold).boxed().collect(Collectors.toSet()));
         for (int f = 0; f < ds.vocabulary().size(); f++) {
@@ -72,16 +72,16 @@ class FoldsTest {
     @Test
     void theSameSeedGivesTheSameFoldsAndAnotherSeedOthers() {
         LabeledDataset ds = synthetic(300, 9, false);
-        int[] a = folds(Folds.stratified(ds, 5, 3, SOURCE));
-        assertArrayEquals(a, folds(Folds.stratified(ds, 5, 3, SOURCE)));
-        assertFalse(Arrays.equals(a, folds(Folds.stratified(ds, 5, 4, SOURCE))));
-        assertFalse(Arrays.equals(a, folds(Folds.stratified(ds, 5, 3))), "the stratum takes part");
+        int[] a = folds(FoldAssignment.stratified(ds, 5, 3, SOURCE));
+        assertArrayEquals(a, folds(FoldAssignment.stratified(ds, 5, 3, SOURCE)));
+        assertFalse(Arrays.equals(a, folds(FoldAssignment.stratified(ds, 5, 4, SOURCE))));
+        assertFalse(Arrays.equals(a, folds(FoldAssignment.stratified(ds, 5, 3))), "the stratum takes part");
     }
 
     @Test
     void recordsOfOnePatientShareAFold() {
         LabeledDataset ds = synthetic(400, 11, true);
-        int[] fold = folds(Folds.stratified(ds, 4, 8, SOURCE));
+        int[] fold = folds(FoldAssignment.stratified(ds, 4, 8, SOURCE));
         Map<String, Integer> foldOfPatient = new HashMap<>();
         for (int i = 0; i < fold.length; i++) {
             Integer prev = foldOfPatient.put(ds.records().get(i).patientId(), fold[i]);
@@ -91,7 +91,7 @@ class FoldsTest {
 
     @Test
     void foldsFeedSplitByFoldsLikePtbXlsStratFold() {
-        LabeledDataset folded = Folds.stratified(synthetic(500, 2, false), 10, 1, SOURCE);
+        LabeledDataset folded = FoldAssignment.stratified(synthetic(500, 2, false), 10, 1, SOURCE);
         Split s = Split.byFolds(folded, Set.of(1, 2, 3, 4, 5, 6, 7, 8), Set.of(9), Set.of(10));
         assertEquals(500, s.train().length + s.validation().length + s.test().length);
         assertEquals(50, s.test().length, 1);
@@ -103,7 +103,7 @@ class FoldsTest {
     void theBundledCincRecordsGetFoldsStratifiedBySource() {
         LabeledDataset ds = Cinc.load(TestData.cincFixtures(), new Cinc.Options(Cinc.Unscored.DROP, true));
         LabeledDataset folded = Cinc.assignFolds(ds, 2, 5);
-        Map<Integer, Map<String, Integer>> counts = Folds.counts(folded, r -> CincSource.of(r.recordId()).name());
+        Map<Integer, Map<String, Integer>> counts = FoldAssignment.counts(folded, r -> CincSource.of(r.recordId()).name());
         // 2 Georgia, 2 PTB-XL and 3 Ningbo records: each fold gets one of each pair and 1 or 2 Ningbo
         for (Map<String, Integer> c : counts.values()) {
             assertEquals(1, c.get("GEORGIA"));
@@ -111,8 +111,8 @@ class FoldsTest {
             assertTrue(c.get("NINGBO") == 1 || c.get("NINGBO") == 2, c.toString());
         }
         assertArrayEquals(folds(folded), folds(Cinc.assignFolds(ds, 2, 5)));
-        assertThrows(ConfigurationException.class, () -> Folds.stratified(ds, 1, 5));
-        assertThrows(ConfigurationException.class, () -> Folds.stratified(ds, 8, 5));
+        assertThrows(ConfigurationException.class, () -> FoldAssignment.stratified(ds, 1, 5));
+        assertThrows(ConfigurationException.class, () -> FoldAssignment.stratified(ds, 8, 5));
     }
 
     @Test
@@ -136,19 +136,19 @@ class FoldsTest {
     @Test
     void aSplitFileRoundTripsAndBadOnesAreTypedErrors() throws IOException {
         LabeledDataset ds = synthetic(30, 4, false);
-        LabeledDataset folded = Folds.stratified(ds, 3, 9, SOURCE);
+        LabeledDataset folded = FoldAssignment.stratified(ds, 3, 9, SOURCE);
         Path file = tmp.resolve("folds.csv");
-        Folds.write(folded, file);
+        FoldAssignment.write(folded, file);
         List<String> lines = Files.readAllLines(file);
         assertEquals("record_id,fold", lines.get(0));
         assertEquals(ds.records().get(0).recordId() + "," + folded.records().get(0).fold(), lines.get(1));
-        assertArrayEquals(folds(folded), folds(Folds.read(ds, file)));
+        assertArrayEquals(folds(folded), folds(FoldAssignment.read(ds, file)));
         List<String> shuffled = new ArrayList<>(lines.subList(1, lines.size()));
         Collections.reverse(shuffled);
         shuffled.add(0, "fold,record_id");
         Files.write(file, shuffled.stream().map(l -> l.contains(",") && !l.startsWith("fold")
                 ? l.substring(l.indexOf(',') + 1) + "," + l.substring(0, l.indexOf(',')) : l).toList());
-        assertArrayEquals(folds(folded), folds(Folds.read(ds, file)), "columns and rows in any order");
+        assertArrayEquals(folds(folded), folds(FoldAssignment.read(ds, file)), "columns and rows in any order");
 
         assertBad(ds, lines, 5, "XYZ9,2", "line 6, column record_id", "record 'XYZ9' is not in the dataset");
         assertBad(ds, lines, 5, lines.get(2), "line 6", "is listed again (first on line 3)");
@@ -156,12 +156,12 @@ class FoldsTest {
         assertBad(ds, lines, 5, ds.records().get(4).recordId() + ",two", "line 6, column fold", "fold 'two'");
         List<String> short1 = new ArrayList<>(lines.subList(0, 28));
         Files.write(file, short1);
-        DatasetException missing = assertThrows(DatasetException.class, () -> Folds.read(ds, file));
+        DatasetException missing = assertThrows(DatasetException.class, () -> FoldAssignment.read(ds, file));
         assertTrue(missing.getMessage().contains("3 record(s) of the dataset have no row, e.g. "
                 + ds.records().get(27).recordId()), missing.getMessage());
         Files.writeString(file, "record_id,split\nx,1\n");
-        assertEquals("line 1 (header)", assertThrows(DatasetException.class, () -> Folds.read(ds, file)).location());
-        assertThrows(ConfigurationException.class, () -> Folds.write(ds, tmp.resolve("nofolds.csv")));
+        assertEquals("line 1 (header)", assertThrows(DatasetException.class, () -> FoldAssignment.read(ds, file)).location());
+        assertThrows(ConfigurationException.class, () -> FoldAssignment.write(ds, tmp.resolve("nofolds.csv")));
     }
 
     private void assertBad(LabeledDataset ds, List<String> lines, int row, String replacement, String location,
@@ -170,7 +170,7 @@ class FoldsTest {
         bad.set(row, replacement);
         Path file = tmp.resolve("bad.csv");
         Files.write(file, bad);
-        DatasetException e = assertThrows(DatasetException.class, () -> Folds.read(ds, file));
+        DatasetException e = assertThrows(DatasetException.class, () -> FoldAssignment.read(ds, file));
         assertEquals(location, e.location());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
