@@ -1,10 +1,13 @@
 package org.rapaio.jupyter.kernel.channels;
 
 /**
- * A replacement for the class of the same name in rapaio-jupyter-kernel 3.0.1, compiled by
- * {@code setup-kernel.sh} and put on the kernel's class path ahead of the kernel jar.
+ * A replacement for the class of the same name in rapaio-jupyter-kernel 3.0.1 (MIT License, Copyright
+ * 2023 Aurelian Tutuianu; see notebooks/kernel/NOTICE.md for the licence and what was checked against
+ * the kernel's source), compiled by {@code setup-kernel.sh} and put on the kernel's class path ahead of
+ * the kernel jar.
  *
- * <p>Why: in 3.0.1 the loop flag is raised only after {@link Thread#start()} returns. When the new
+ * <p>Why: in 3.0.1 (as in every release from 1.0.0 to 3.0.4) {@code start()} raises the loop flag only
+ * after {@link Thread#start()} returns. When the new
  * thread reaches its first check before that (common on a busy 2-core machine), the loop of the
  * shell, control or heartbeat channel ends at once, the kernel never answers {@code kernel_info},
  * and {@code jupyter nbconvert} gives up with "Kernel didn't respond in 60 seconds" (about one

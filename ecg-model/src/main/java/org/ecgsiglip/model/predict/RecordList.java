@@ -40,6 +40,9 @@ public final class RecordList {
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new EcgException(path, null, "not a text file in UTF-8 (a record list holds one record path per "
+                    + "line)", "point --records at a folder of records or at a text list of their paths", e);
         } catch (IOException e) {
             throw new EcgException(path, null, "cannot read the record list: " + e.getMessage(), "check permissions", e);
         }

@@ -1,0 +1,108 @@
+package org.ecgsiglip.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.ecgsiglip.eval.ScoreMatrix;
+import org.ecgsiglip.eval.csv.MatrixCsv;
+import org.ecgsiglip.model.folder.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ecg predict} on a real run folder: what it writes, what it refuses, and what it says. */
+class PredictCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path root;
+    static Path run;
+
+    @BeforeAll
+    static void train() throws IOException {
+        root = SmallPtbXl.copy(tmp.resolve("ptb-xl"), Map.of(1, 24, 2, 24, 3, 12));
+        run = tmp.resolve("run");
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("train", "--ptbxl", root.toString(), "--train-folds",
+                "1,2", "--validation-folds", "3", "--test-folds", "", "--epochs", "1", "--batch-size", "16",
+                "--embedding-dim", "16", "--text-hidden", "16", "--record-length", "300", "--input-length", "250",
+                "--cache-dir", tmp.resolve("cache").toString(), "--out", run.toString(), "-q");
+        assertEquals(0, o.exit(), o.err());
+    }
+
+    @Test
+    void scoresAFolderOfRecordsInTheLayoutEvaluateReads() {
+        Path out = tmp.resolve("s.csv");
+        PredictCommand.Result r = PredictCommand.run(PredictCommand.Request.of(run, root.resolve("records100"), out));
+        assertEquals(60, r.scores().records());
+        assertEquals(List.of("CD", "HYP", "MI", "NORM", "STTC"), r.scores().codes());
+        ScoreMatrix back = MatrixCsv.readScores(out);
+        assertEquals(r.scores().recordIds(), back.recordIds());
+        for (int i = 0; i < back.records(); i++) {
+            assertArrayEquals(r.scores().values()[i], back.values()[i], 0.0);
+        }
+        // the validation records scored again, here in batches with other records, equal the scores training
+        // wrote for them to float32 rounding: the convolutions' summation order depends on the batch size
+        // (scored in the same batches they are identical, see PipelineConsistencyTest)
+        ScoreMatrix validation = MatrixCsv.readScores(run.resolve("validation/scores.csv"));
+        for (int i = 0; i < validation.records(); i++) {
+            int j = back.recordIds().indexOf(validation.recordIds().get(i));
+            assertArrayEquals(validation.values()[i], back.values()[j], 1e-6, validation.recordIds().get(i));
+        }
+    }
+
+    @Test
+    void anUnfinishedRunIsRefusedWithTheWayOut() throws IOException {
+        Path copy = tmp.resolve("unfinished");
+        copyTree(run, copy);
+        Manifest m = Manifest.read(copy).orElseThrow();
+        new Manifest(Manifest.FORMAT, false, m.files()).write(copy);
+        Path out = tmp.resolve("u.csv");
+        TrainCommandTest.Outcome refused = TrainCommandTest.execute("predict", "--model", copy.toString(), "--records",
+                root.resolve("records100").toString(), "--out", out.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().startsWith("error: ") && refused.err().contains("--allow-unfinished"), refused.err());
+        assertFalse(Files.exists(out));
+        TrainCommandTest.Outcome allowed = TrainCommandTest.execute("predict", "--model", copy.toString(), "--records",
+                root.resolve("records100").toString(), "--out", out.toString(), "--allow-unfinished");
+        assertEquals(0, allowed.exit(), allowed.err());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void aBinaryListFileIsNamedNotDecoded() throws IOException {
+        Path list = tmp.resolve("list.txt");
+        Files.write(list, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", run.toString(), "--records",
+                list.toString(), "--out", tmp.resolve("b.csv").toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.err().contains(list.toString()) && o.err().contains("UTF-8"), o.err());
+        assertFalse(o.err().contains("Input length"), o.err());
+    }
+
+    @Test
+    void aFolderThatIsNoModelSaysSo() {
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", root.toString(), "--records",
+                root.resolve("records100").toString(), "--out", tmp.resolve("n.csv").toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.err().contains("not a model folder"), o.err());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
+    }
+}
