@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             CompareCommand.class,
             ExperimentCommand.class,
+            CalibrateCommand.class,
+            CurvesCommand.class,
             InspectCommand.class,
             LabelsCommand.class,
             DownloadCommand.class,

@@ -28,12 +28,12 @@ public final class PredictCommand implements Callable<Integer> {
      * @param records a folder of records or a list file
      * @param out the scores file to write
      * @param device cpu, gpu, gpu:N
-     * @param allowUnfinished use the best checkpoint of a run that has not finished
+     * @param options unfinished runs, calibration
      */
-    public record Request(Path model, Path records, Path out, String device, boolean allowUnfinished) {
-        /** A finished model on the CPU. */
+    public record Request(Path model, Path records, Path out, String device, Predictor.Options options) {
+        /** A finished model on the CPU, its probabilities as they are. */
         public static Request of(Path model, Path records, Path out) {
-            return new Request(model, records, out, "cpu", false);
+            return new Request(model, records, out, "cpu", Predictor.Options.DEFAULT);
         }
     }
 
@@ -61,9 +61,13 @@ public final class PredictCommand implements Callable<Integer> {
             + "(killed or still training); it is still verified.")
     boolean allowUnfinished;
 
+    @Option(names = "--calibrated", description = "Apply the model's calibration.json (fitted on validation by "
+            + "'ecg calibrate') to every probability.")
+    boolean calibrated;
+
     @Override
     public Integer call() {
-        Result r = run(new Request(model, records, out, device, allowUnfinished));
+        Result r = run(new Request(model, records, out, device, new Predictor.Options(allowUnfinished, calibrated)));
         if (parent == null || !parent.quiet) {
             System.out.printf("scored %d records over %d findings -> %s%n", r.scores().records(), r.scores().findings(), out);
         }
@@ -73,7 +77,7 @@ public final class PredictCommand implements Callable<Integer> {
     /** Scores the records and writes the scores file. */
     public static Result run(Request request) {
         List<Path> paths = RecordList.resolve(request.records());
-        try (Predictor predictor = Predictor.load(request.model(), request.device(), request.allowUnfinished())) {
+        try (Predictor predictor = Predictor.load(request.model(), request.device(), request.options())) {
             ScoreMatrix scores = predictor.scoreRecords(paths);
             ScoreCsv.write(scores, request.out());
             return new Result(scores, request.out());

@@ -86,6 +86,49 @@ class PredictCommandTest {
     }
 
     @Test
+    void calibrationIsFittedOnValidationStoredVerifiedAndAppliedByPredict() throws IOException {
+        Path copy = tmp.resolve("calibrated");
+        copyTree(run, copy);
+        CalibrateCommand.Result c = CalibrateCommand.run(new CalibrateCommand.Request(copy,
+                CalibrateCommand.Method.PLATT, 1));
+        assertTrue(Manifest.read(copy).orElseThrow().lists("calibration.json"), "the manifest vouches for it");
+        for (int k = 0; k < c.before().perFinding().size(); k++) {
+            assertEquals(c.before().perFinding().get(k).auroc(), c.inSample().perFinding().get(k).auroc(), 1e-12,
+                    "a monotone map keeps every AUROC");
+        }
+        Path plain = tmp.resolve("plain.csv");
+        Path calibrated = tmp.resolve("calibrated.csv");
+        PredictCommand.run(PredictCommand.Request.of(copy, root.resolve("records100"), plain));
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", copy.toString(), "--records",
+                root.resolve("records100").toString(), "--out", calibrated.toString(), "--calibrated");
+        assertEquals(0, o.exit(), o.err());
+        ScoreMatrix expected = c.calibration().apply(MatrixCsv.readScores(plain));
+        ScoreMatrix got = MatrixCsv.readScores(calibrated);
+        for (int i = 0; i < got.records(); i++) {
+            assertArrayEquals(expected.values()[i], got.values()[i], 0.0, got.recordIds().get(i));
+        }
+        TrainCommandTest.Outcome none = TrainCommandTest.execute("predict", "--model", run.toString(), "--records",
+                root.resolve("records100").toString(), "--out", tmp.resolve("x.csv").toString(), "--calibrated");
+        assertEquals(1, none.exit());
+        assertTrue(none.err().contains("ecg calibrate"), none.err());
+    }
+
+    @Test
+    void trainingDrewItsCurvesAndCurvesRedrawsThemInAVerifiedFolder() throws IOException {
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(run.resolve("curves.png").toFile());
+        assertTrue(png.getWidth() > 400 && png.getHeight() > 600, png.getWidth() + "x" + png.getHeight());
+        String html = Files.readString(run.resolve("curves.html"));
+        assertTrue(html.contains("data:image/png;base64,") && !html.contains("src=\"curves"), "one file");
+        Path copy = tmp.resolve("curves");
+        copyTree(run, copy);
+        Files.delete(copy.resolve("curves.png"));
+        new org.ecgsiglip.model.folder.RunDirectory(copy).writeFinishedManifest();
+        assertEquals(0, TrainCommandTest.execute("curves", "--run", copy.toString()).exit());
+        assertTrue(Files.exists(copy.resolve("curves.png")));
+        org.ecgsiglip.model.folder.ModelFolder.open(copy, false);
+    }
+
+    @Test
     void aFolderThatIsNoModelSaysSo() {
         TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", root.toString(), "--records",
                 root.resolve("records100").toString(), "--out", tmp.resolve("n.csv").toString());

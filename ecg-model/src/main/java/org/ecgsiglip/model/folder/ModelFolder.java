@@ -79,6 +79,29 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
                 manifest.finished());
     }
 
+    /**
+     * Adds files to a finished, verified model folder — a toolkit operation such as {@code ecg calibrate} —
+     * and rewrites its manifest, so the folder stays verifiable. The folder is checked first.
+     *
+     * @param writers file (inside the folder) → what writes it
+     */
+    public static ModelFolder amend(Path dir, java.util.Map<Path, Runnable> writers) {
+        open(dir, false);
+        writers.forEach((file, writer) -> {
+            if (!file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException(file + " is outside " + dir);
+            }
+            writer.run();
+        });
+        new RunDirectory(dir).writeFinishedManifest();
+        return open(dir, false);
+    }
+
+    /** The calibration fitted on validation, when the folder has one. */
+    public Optional<Path> calibration() {
+        return Files.isRegularFile(run.calibration()) ? Optional.of(run.calibration()) : Optional.empty();
+    }
+
     /** The thresholds tuned on validation, when the run wrote them. */
     public Optional<Path> thresholds() {
         return Files.isRegularFile(run.thresholds()) ? Optional.of(run.thresholds()) : Optional.empty();

@@ -18,6 +18,8 @@ import java.nio.file.Path;
  *   checkpoints/last/      parameters + optimizer state + training state after the last finished epoch
  *   checkpoints/best/      parameters of the best epoch by the selection metric (incl. batch-norm statistics)
  *   thresholds.json        per-finding thresholds tuned for F1 on the validation set (best model)
+ *   calibration.json       post-hoc calibration fitted on validation (ecg calibrate; optional)
+ *   curves.png, .html      the training curves, the chosen epoch marked
  *   validation/            the best model's validation evaluation: metrics.json/.csv, report.md/.html, scores.csv
  * </pre>
  */
@@ -65,6 +67,33 @@ public record RunDirectory(Path root) {
 
     public Path bestCheckpoint() {
         return root.resolve("checkpoints").resolve("best");
+    }
+
+    /** Post-hoc calibration of the probabilities, fitted on validation ({@code ecg calibrate}). */
+    public Path calibration() {
+        return root.resolve("calibration.json");
+    }
+
+    /** The training curves: loss, validation metrics, positive rate, t and b per epoch. */
+    public Path curvesPng() {
+        return root.resolve("curves.png");
+    }
+
+    public Path curvesHtml() {
+        return root.resolve("curves.html");
+    }
+
+    /**
+     * Whether a finished run's manifest vouches for {@code path} (relative, with {@code /}): every file but
+     * the last checkpoint, which only serves a resume, and half-written checkpoint folders.
+     */
+    public static boolean vouchedFor(String path) {
+        return !path.startsWith("checkpoints/last") && !path.contains(".tmp/") && !path.contains(".old/");
+    }
+
+    /** Writes the manifest of a finished run: every file {@link #vouchedFor}. */
+    public void writeFinishedManifest() {
+        Manifest.ofTree(root, p -> !vouchedFor(p), true).write(root);
     }
 
     public Path thresholds() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.eval.Thresholds;
+import org.ecgsiglip.eval.calibration.LogitCalibration;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.EcgRecord;
 import org.ecgsiglip.io.RecordReader;
@@ -39,10 +40,24 @@ public final class Predictor implements AutoCloseable {
     private final ModelSession session;
     private final Scorer scorer;
     private final Thresholds thresholds; // 0.5 for every finding
+    private final LogitCalibration calibration; // null: probabilities as the model gives them
 
-    private Predictor(ModelFolder folder, ModelSession session) {
+    /**
+     * How to use a model folder.
+     *
+     * @param allowUnfinished use the best checkpoint of a run that has not finished (still verified)
+     * @param calibrated apply the folder's {@code calibration.json} (fitted on validation by
+     *     {@code ecg calibrate}) to every probability
+     */
+    public record Options(boolean allowUnfinished, boolean calibrated) {
+        /** A finished model, its probabilities as they are. */
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
+    private Predictor(ModelFolder folder, ModelSession session, LogitCalibration calibration) {
         this.folder = folder;
         this.session = session;
+        this.calibration = calibration;
         this.thresholds = Thresholds.fixed(Thresholds.DEFAULT, folder.vocabulary().codes());
         this.scorer = new Scorer(session, folder.spec().objective(),
                 folder.tokenizer() == null ? null : columns(folder.vocabulary().texts()));
@@ -58,9 +73,30 @@ public final class Predictor implements AutoCloseable {
      * with its best checkpoint so far (still verified).
      */
     public static Predictor load(Path runDir, String device, boolean allowUnfinished) {
-        ModelFolder folder = ModelFolder.open(runDir, allowUnfinished);
+        return load(runDir, device, new Options(allowUnfinished, false));
+    }
+
+    /** As {@link #load(Path, String)}, with {@code options}. */
+    public static Predictor load(Path runDir, String device, Options options) {
+        ModelFolder folder = ModelFolder.open(runDir, options.allowUnfinished());
+        LogitCalibration calibration = null;
+        if (options.calibrated()) {
+            calibration = LogitCalibration.read(folder.calibration().orElseThrow(() -> new EcgException(runDir, null,
+                    "the model has no calibration.json", "fit one on its validation set: ecg calibrate --model "
+                            + runDir)));
+            if (calibration.shared().isEmpty()) {
+                for (String code : folder.vocabulary().codes()) {
+                    calibration.map(code); // a per-finding fit must cover every finding
+                }
+            }
+        }
         Device d = Devices.resolve(device);
-        return new Predictor(folder, ModelSession.forInference(folder.spec(), d, folder.params()));
+        return new Predictor(folder, ModelSession.forInference(folder.spec(), d, folder.params()), calibration);
+    }
+
+    /** The calibration applied to every probability, if any. */
+    public java.util.Optional<LogitCalibration> calibration() {
+        return java.util.Optional.ofNullable(calibration);
     }
 
     /** The thresholds tuned for F1 on the run's validation set, if it wrote them. */
@@ -90,7 +126,8 @@ public final class Predictor implements AutoCloseable {
 
     /** Probabilities of every finding and the set predicted at {@code thresholds} (e.g. {@link #tunedThresholds()}). */
     public Prediction predict(EcgRecord record, Thresholds thresholds) {
-        double[] p = scorer.score(stored(List.of(pipeline().prepare(record))), new int[] {0}, pipeline())[0];
+        double[] p = calibrated(scorer.score(stored(List.of(pipeline().prepare(record))), new int[] {0},
+                pipeline()))[0];
         Map<String, Double> probs = new LinkedHashMap<>();
         Set<String> predicted = new LinkedHashSet<>();
         for (int k = 0; k < p.length; k++) {
@@ -128,17 +165,43 @@ public final class Predictor implements AutoCloseable {
     public double[][] scoreStored(SignalSource stored, int count) {
         int[] all = new int[count];
         java.util.Arrays.setAll(all, i -> i);
-        return scorer.score(stored, all, pipeline());
+        return calibrated(scorer.score(stored, all, pipeline()));
     }
 
-    /** σ(logit) of one record against arbitrary finding texts: new findings scored without retraining. */
+    /** The probabilities through the calibration, finding by finding (unchanged without one). */
+    private double[][] calibrated(double[][] p) {
+        if (calibration == null) {
+            return p;
+        }
+        List<String> codes = vocabulary().codes();
+        for (int k = 0; k < codes.size(); k++) {
+            var map = calibration.map(codes.get(k));
+            for (double[] row : p) {
+                row[k] = map.apply(row[k]);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * σ(logit) of one record against arbitrary finding texts: new findings scored without retraining. With
+     * a shared-temperature calibration, the shared map applies to new texts too; a per-finding calibration
+     * has no map for a text it never saw, so those probabilities stay uncalibrated.
+     */
     public double[] scoreTexts(EcgRecord record, List<String> texts) {
         if (folder.tokenizer() == null) {
             throw new EcgException(null, "--model", "the supervised baseline has no text encoder",
                     "score new finding texts with a SigLIP run");
         }
         Scorer custom = new Scorer(session, Objective.SIGLIP, columns(texts));
-        return custom.score(stored(List.of(pipeline().prepare(record))), new int[] {0}, pipeline())[0];
+        double[] p = custom.score(stored(List.of(pipeline().prepare(record))), new int[] {0}, pipeline())[0];
+        if (calibration != null && calibration.shared().isPresent()) {
+            var map = calibration.shared().get().map();
+            for (int k = 0; k < p.length; k++) {
+                p[k] = map.apply(p[k]);
+            }
+        }
+        return p;
     }
 
     private SignalSource stored(List<float[]> prepared) {

@@ -19,7 +19,6 @@ import org.ecgsiglip.model.core.ModelSpec;
 import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.core.Scorer;
 import org.ecgsiglip.model.folder.Checkpoints;
-import org.ecgsiglip.model.folder.Manifest;
 import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.siglip.SiglipBlock;
 import org.ecgsiglip.model.siglip.TextStrategy;
@@ -110,9 +109,8 @@ public final class Training {
                 texts == null ? null : texts.vocabularyColumns());
         RunProvenance.finish(run.provenance(), seconds, Map.of("best_epoch", state.bestEpoch(),
                 "completed_epochs", state.completedEpochs()));
-        // the last checkpoint only serves a resume; everything else is vouched for by the manifest
-        Manifest.ofTree(run.root(), p -> p.startsWith("checkpoints/last") || p.contains(".tmp/")
-                || p.contains(".old/"), true).write(run.root());
+        RunCurves.write(run);
+        run.writeFinishedManifest();
         return new TrainingResult(run, state, validationEval, device.toString());
     }
 
