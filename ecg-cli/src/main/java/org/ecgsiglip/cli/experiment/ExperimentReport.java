@@ -18,8 +18,10 @@ import org.ecgsiglip.io.util.AtomicFiles;
  * The experiment's summary: per seed, a table of per-finding F1 of every variant on the test folds
  * with its bootstrap interval, then one column per comparison with the paired difference (B − A),
  * its interval and Holm-adjusted p-value, and macro-F1 / macro-AUROC rows; with several seeds also
- * the mean and standard deviation over seeds. Written as report.md, report.html (with a bar chart)
- * and summary.json; {@link #table()} is the plain-text form printed by {@code ecg experiment}.
+ * the mean and standard deviation over seeds. Written as report.md, report.html
+ * and summary.json; {@link #table()} is the plain-text form printed by {@code ecg experiment}. The
+ * pictures — per-finding F1 bars with their 95 % intervals, and a forest plot of each comparison's paired
+ * differences with Holm-adjusted p-values — are inline in report.html and beside it as PNG files.
  * Nothing time-dependent goes in, so the same runs give the same files.
  */
 final class ExperimentReport {
@@ -57,7 +59,9 @@ final class ExperimentReport {
         AtomicFiles.writeString(md, markdown());
         AtomicFiles.writeString(html, html());
         AtomicFiles.writeString(json, ExperimentRunner.json(summary()));
-        return List.of(md, html, json);
+        List<Path> files = new ArrayList<>(List.of(md, html, json));
+        files.addAll(pictures());
+        return files;
     }
 
     private String intro() {
@@ -167,11 +171,11 @@ final class ExperimentReport {
         for (long seed : plan.seeds()) {
             sb.append("<h2>").append(ResultTable.escape(heading(seedHeading(seed)))).append("</h2>\n")
                     .append(perSeed(seed).html());
-            List<Evaluation> evals = plan.variants().stream().map(v -> run(v.name(), seed).test()).toList();
-            sb.append("<img alt=\"per-finding F1\" src=\"data:image/png;base64,")
-                    .append(java.util.Base64.getEncoder().encodeToString(F1Chart.png(plan.variants().stream()
-                            .map(ExperimentPlan.Variant::name).toList(), evals, "Per-finding F1 on the test folds, seed "
-                            + seed))).append("\">\n");
+            sb.append(image("per-finding F1 with 95% intervals", ExperimentPictures.f1Bars(plan, runsOf(seed), seed)));
+            for (ComparisonOutcome c : comparisonsOf(seed)) {
+                sb.append(image("paired differences " + c.pair().b() + " - " + c.pair().a(),
+                        ExperimentPictures.forest(c)));
+            }
         }
         if (plan.seeds().size() > 1) {
             sb.append("<h2>").append(ResultTable.escape(heading(meanHeading()))).append("</h2>\n").append(overSeeds().html());
@@ -188,6 +192,35 @@ final class ExperimentReport {
                     .append(": <a href=\"").append(ResultTable.escape(report)).append("\">paired comparison</a></li>\n");
         }
         return sb.append("</ul>\n</body></html>\n").toString();
+    }
+
+    /** The pictures as files beside the report: f1-seed-S.png and differences-A-vs-B-seed-S.png. */
+    private List<Path> pictures() {
+        List<Path> out = new ArrayList<>();
+        for (long seed : plan.seeds()) {
+            Path f1 = plan.out().resolve("f1-seed-" + seed + ".png");
+            AtomicFiles.writeBytes(f1, ExperimentPictures.f1Bars(plan, runsOf(seed), seed));
+            out.add(f1);
+            for (ComparisonOutcome c : comparisonsOf(seed)) {
+                Path forest = plan.out().resolve("differences-" + c.pair().folderName() + "-seed-" + seed + ".png");
+                AtomicFiles.writeBytes(forest, ExperimentPictures.forest(c));
+                out.add(forest);
+            }
+        }
+        return out;
+    }
+
+    private List<RunOutcome> runsOf(long seed) {
+        return plan.variants().stream().map(v -> run(v.name(), seed)).toList();
+    }
+
+    private List<ComparisonOutcome> comparisonsOf(long seed) {
+        return comparisons.stream().filter(c -> c.seed() == seed).toList();
+    }
+
+    private static String image(String alt, byte[] png) {
+        return "<img alt=\"" + ResultTable.escape(alt) + "\" src=\"data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(png) + "\">\n";
     }
 
     private ObjectNode summary() {

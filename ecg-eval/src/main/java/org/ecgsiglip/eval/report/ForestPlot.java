@@ -23,8 +23,16 @@ public final class ForestPlot {
     static final int LEFT = 220;
     static final int RIGHT = 340;
 
-    /** One comparison: estimate with its interval and Holm-adjusted p-value (NaN when there is none). */
-    public record Row(String label, double estimate, double lower, double upper, double pHolm) {
+    /**
+     * One comparison: estimate with its interval and p-value (NaN when there is none), Holm-adjusted when
+     * {@code holm} (a family of per-finding tests) and plain otherwise (an average).
+     */
+    public record Row(String label, double estimate, double lower, double upper, double p, boolean holm) {
+        /** A row with a Holm-adjusted p-value. */
+        public Row(String label, double estimate, double lower, double upper, double pHolm) {
+            this(label, estimate, lower, upper, pHolm, true);
+        }
+
         public Row {
             if (label == null) {
                 throw new IllegalArgumentException("a row needs a label");
@@ -84,7 +92,7 @@ public final class ForestPlot {
             return "–";
         }
         String s = String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.estimate(), r.lower(), r.upper());
-        return Double.isNaN(r.pHolm()) ? s : s + "  p(Holm) " + Formats.p(r.pHolm());
+        return Double.isNaN(r.p()) ? s : s + (r.holm() ? "  p(Holm) " : "  p ") + Formats.p(r.p());
     }
 
     private static String clip(String label) {
