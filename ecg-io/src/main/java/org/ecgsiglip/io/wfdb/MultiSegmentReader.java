@@ -13,7 +13,8 @@ import org.ecgsiglip.io.RecordFormatException;
  * same order. In a variable layout the first segment (length 0) is a layout header naming every
  * signal; each later segment holds some of them, matched by name, and a missing signal or a gap
  * segment ({@code ~}) reads as NaN. Each segment is converted with its own gain and baseline, and
- * each decoded segment's checksums are verified.
+ * each decoded segment's checksums are verified. A window reads only the segments it overlaps, and
+ * of each only the frames inside it (see {@link WfdbReader#readDigital(WfdbHeader, boolean, long, long)}).
  */
 final class MultiSegmentReader {
     private MultiSegmentReader() {
@@ -24,6 +25,11 @@ final class MultiSegmentReader {
         boolean variable = master.isVariableLayout();
         long total = 0;
         for (SegmentSpec s : segs) {
+            if (s.sampleCount() > Long.MAX_VALUE - total) {
+                throw new RecordFormatException(master.file(), "line " + s.line() + ", field segment length",
+                        "the segment lengths add up to more than " + Long.MAX_VALUE + " frames",
+                        "correct the segment lengths in the master header");
+            }
             total += s.sampleCount();
         }
         long to = options.to() < 0 ? total : options.to();
@@ -71,9 +77,9 @@ final class MultiSegmentReader {
                             + h.sampleCount() + " samples but the master header " + master.file().getFileName()
                             + " line " + seg.line() + " says " + seg.sampleCount(), "make the two agree");
                 }
-                DigitalSignals d = WfdbReader.readDigital(h, options.verify());
+                DigitalSignals d = WfdbReader.readDigital(h, options.verify(), a - start, b - start);
                 factor = Math.max(factor, WfdbReader.factor(h, d.samplesPerFrame(), options.frames()));
-                pieces.add(new Piece(d, a - start, b - start, a - options.from()));
+                pieces.add(new Piece(d, 0, b - a, a - options.from()));
             }
             start = end;
         }
