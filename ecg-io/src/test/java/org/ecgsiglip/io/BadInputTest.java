@@ -173,6 +173,19 @@ class BadInputTest {
     }
 
     @Test
+    void twoRowsNamingOneRecordAreNamedWithBothLines() throws IOException {
+        Path root = miniPtbXl(row(2, "{'NORM': 100.0}", "records100/00000/00001_lr"));
+        DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
+        assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3, column filename_lr");
+        assertTrue(e.getMessage().contains("duplicate record id '00001_lr': lines 2 and 3 both point at"
+                + " 'records100/00000/00001_lr'"), e.getMessage());
+        Path twice = miniPtbXlIn("twice", row(1, "{'NORM': 100.0}", "records100/00000/00002_lr"));
+        DatasetException id = assertThrows(DatasetException.class, () -> PtbXl.load(twice, LabelLevel.ALL));
+        assertNamed(id, twice.resolve("ptbxl_database.csv"), "line 3, column ecg_id");
+        assertTrue(id.getMessage().contains("ecg_id 1 appears twice, on lines 2 and 3"), id.getMessage());
+    }
+
+    @Test
     void missingRecordFileNamesRowAndOption() throws IOException {
         Path root = miniPtbXl(row(2, "{'NORM': 100.0}", "records100/00000/00003_lr"));
         DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));

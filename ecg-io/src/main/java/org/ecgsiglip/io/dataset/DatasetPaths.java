@@ -2,7 +2,6 @@ package org.ecgsiglip.io.dataset;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -21,7 +20,8 @@ import org.ecgsiglip.io.util.Quote;
  * symbolic link is resolved ({@link Path#toRealPath}), inside its boundary folder.
  * <ul>
  *   <li>For a dataset the boundary is the dataset root: a table's record path must not leave it,
- *       written ({@code ../../etc/passwd}) or through a link ({@link #inside}, {@link Boundary}).</li>
+ *       written ({@code ../../etc/passwd}) or through a link ({@link #inside}, {@link Boundary}),
+ *       and a record file that is a link must stay in its record's folder.</li>
  *   <li>For one record read on its own the boundary of its signal files and segment headers is the
  *       header's folder, and the header itself must lie in the folder it is named in
  *       ({@link #openInFolder}). A dataset's records are therefore read under both rules.</li>
@@ -86,7 +86,7 @@ public final class DatasetPaths {
     public static FileChannel openInFolder(Path folder, Path file, Path source, String location) throws IOException {
         try {
             return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
+        } catch (IOException e) { // a link opened with NOFOLLOW_LINKS fails with ELOOP
             if (e instanceof NoSuchFileException || !Files.isSymbolicLink(file)) {
                 throw e;
             }
@@ -122,7 +122,7 @@ public final class DatasetPaths {
     }
 
     /**
-     * A dataset root, resolved once, that checks files below it. Real paths of folders are
+     * A dataset root, resolved once, that checks record files below it. Real paths of folders are
      * remembered, so checking every record of a dataset resolves each folder once and costs one
      * {@code lstat} per file. Not thread-safe.
      */
@@ -149,7 +149,8 @@ public final class DatasetPaths {
 
         /**
          * True when {@code file} exists as a regular file (links followed), false when it does not
-         * exist.
+         * exist. Its folder, links resolved, must lie inside the root; the file itself, when it is a
+         * link, inside that folder, as {@link #openInFolder} requires when the record is read.
          *
          * @param source the table that named it, for the message
          * @param location where in that table
@@ -184,16 +185,17 @@ public final class DatasetPaths {
             } catch (IOException e) {
                 throw new DatasetException(source, location, "cannot resolve " + abs + ": " + e, FIX, e);
             }
-            if (!real.startsWith(realRoot)) {
+            if (!real.startsWith(realFolder)) { // as the record readers require (openInFolder)
                 throw outside(abs, abs, source, location, real);
             }
             return Files.isRegularFile(real);
         }
 
         private OutsideRootException outside(Path what, Path file, Path source, String location, Path real) {
-            return new OutsideRootException(source, location, realRoot, (what.equals(file) ? "record file " : "folder ")
-                    + what + " resolves to " + real + ", outside the dataset root " + realRoot
-                    + "; files outside the root are not read", FIX);
+            boolean isFile = what.equals(file);
+            return new OutsideRootException(source, location, realRoot, (isFile ? "file " : "folder ")
+                    + what + " resolves to " + real + ", outside " + (isFile ? "its folder " + what.getParent()
+                    + " in " : "") + "the dataset root " + realRoot + "; such files are not read", FIX);
         }
 
         private Path realFolder(Path folder) {

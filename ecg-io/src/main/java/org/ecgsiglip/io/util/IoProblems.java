@@ -38,7 +38,7 @@ public final class IoProblems {
                     + " (or a file already exists there)";
         }
         if (e instanceof DirectoryNotEmptyException || lower.contains("is a directory")) {
-            return (path == null ? "the target" : path) + " is a folder, not a file";
+            return (path == null ? "it" : path) + " is a folder, not a file";
         }
         if (e instanceof FileSystemLoopException) {
             return "symbolic links form a loop at " + path;

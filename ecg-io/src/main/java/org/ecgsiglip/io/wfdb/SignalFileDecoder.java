@@ -132,7 +132,8 @@ final class SignalFileDecoder {
         SizeChecks.Layout layout = SizeChecks.layout(header, members);
         SignalSpec first = layout.first();
         SignalFormat format = layout.format();
-        int perFrame = layout.perFrame();
+        long claimedPerFrame = layout.perFrame();
+        int perFrame;
         int maxSkew = layout.maxSkew();
         String where = "signal " + first.shortLabel(members.get(0));
         Path abs = file.toAbsolutePath();
@@ -143,11 +144,12 @@ final class SignalFileDecoder {
         long wanted;
         int lead;
         try (FileChannel ch = DatasetPaths.openInFolder(abs.getParent(), abs, header.file(), where)) {
-            long claimed = frames < 0 ? Long.MAX_VALUE : SizeChecks.bytesUpTo(format, offset, frames, perFrame);
+            long claimed = frames < 0 ? Long.MAX_VALUE : SizeChecks.bytesUpTo(format, offset, frames, claimedPerFrame);
             if (frames >= 0 && from == 0 && (to < 0 || to == frames) && maxSkew == 0 && !mat
-                    && claimed - offset <= UNCHECKED_READ_LIMIT) {
+                    && claimed - offset <= UNCHECKED_READ_LIMIT && claimedPerFrame <= WfdbReader.MAX_VALUES) {
                 // The usual case needs no file size: exactly the header's frames are read, and a file
                 // too short for them ends the read early (one system call fewer per record).
+                perFrame = (int) claimedPerFrame;
                 firstFrame = 0;
                 wanted = frames;
                 lead = 0;
@@ -157,7 +159,7 @@ final class SignalFileDecoder {
                 }
             } else {
                 long fileSize = ch.size();
-                long available = fileSize <= offset ? 0 : format.samplesIn(fileSize - offset) / perFrame;
+                long available = fileSize <= offset ? 0 : format.samplesIn(fileSize - offset) / claimedPerFrame;
                 boolean lengthGiven = frames >= 0;
                 if (!lengthGiven) {
                     frames = available;
@@ -168,6 +170,7 @@ final class SignalFileDecoder {
                             offset);
                 }
                 SizeChecks.checkWindow(header, file, members, layout, frames, from, end, available, fileSize);
+                perFrame = SizeChecks.perFrame(header, layout);
                 firstFrame = format == SignalFormat.DIFFERENCE_8 ? 0 : from;
                 long startSample = firstFrame * perFrame;
                 long groupStart = startSample - startSample % format.samplesPerGroup();

@@ -22,11 +22,12 @@ final class SizeChecks {
      *
      * @param first the first member's signal line
      * @param format the file's storage format
-     * @param perFrame samples per frame over all members
+     * @param perFrame samples per frame over all members (as claimed: checked against the file and
+     *     against memory by {@link #checkWindow} and {@link #perFrame})
      * @param maxSkew the largest skew of a member, in frames
      * @param skewed the index of the member with that skew
      */
-    record Layout(SignalSpec first, SignalFormat format, int perFrame, int maxSkew, int skewed) {
+    record Layout(SignalSpec first, SignalFormat format, long perFrame, int maxSkew, int skewed) {
     }
 
     /** The members' shared format and offset, their samples per frame and largest skew. */
@@ -57,17 +58,26 @@ final class SizeChecks {
                     "signal format " + format.code() + " (FLAC-compressed) is not supported",
                     "convert the record to format 16 with the WFDB tools (xform -O 16) or wfdb-python, then read that");
         }
-        if (perFrame > WfdbReader.MAX_VALUES) {
+        return new Layout(first, format, perFrame, maxSkew, skewed);
+    }
+
+    /**
+     * The layout's samples per frame as an int, once the file has been found to hold the claim:
+     * refused when one frame alone is more than one read may hold.
+     */
+    static int perFrame(WfdbHeader header, Layout layout) {
+        if (layout.perFrame() > WfdbReader.MAX_VALUES) {
+            SignalSpec first = layout.first();
             throw new RecordFormatException(header.file(), "line " + first.line() + ", field samples per frame",
-                    "the signals stored in " + first.fileName() + " have " + perFrame + " samples per frame in all,"
-                            + " more than the " + WfdbReader.MAX_VALUES + " values one read may hold",
+                    "the signals stored in " + first.fileName() + " have " + layout.perFrame() + " samples per frame"
+                            + " in all, more than the " + WfdbReader.MAX_VALUES + " values one read may hold",
                     "correct the samples per frame (the x in 16x4) on the signal lines");
         }
-        return new Layout(first, format, (int) perFrame, maxSkew, skewed);
+        return (int) layout.perFrame();
     }
 
     /** {@code offset + bytesFor(frames * perFrame)}, or {@link Long#MAX_VALUE} when that overflows. */
-    static long bytesUpTo(SignalFormat format, long offset, long frames, int perFrame) {
+    static long bytesUpTo(SignalFormat format, long offset, long frames, long perFrame) {
         if (frames > (Long.MAX_VALUE / 4) / Math.max(1, perFrame)) {
             return Long.MAX_VALUE;
         }
@@ -117,7 +127,7 @@ final class SizeChecks {
         long claimed = bytesUpTo(layout.format(), offset, frames, layout.perFrame());
         long available = fileSize <= offset ? 0 : layout.format().samplesIn(fileSize - offset) / layout.perFrame();
         String hea = header.file().getFileName().toString();
-        String spf = layout.perFrame() == members.size() ? "one sample per signal" : layout.perFrame()
+        String spf = layout.perFrame() == members.size() ? "one sample each" : layout.perFrame()
                 + " samples in all (field samples per frame of lines " + first.line() + "-"
                 + header.signals().get(members.get(members.size() - 1)).line() + ")";
         return new RecordFormatException(file, "signal " + first.shortLabel(members.get(0)),

@@ -158,7 +158,7 @@ public final class WfdbReader {
         int spf = d.samplesPerFrame()[s];
         int[] src = d.samples()[s];
         SignalSpec sig = d.header().signals().get(s);
-        if (spf == 1) {
+        if (spf == 1 && factor == 1) {
             double baseline = sig.baseline();
             double gain = sig.gain();
             for (int f = (int) from; f < to; f++) {
