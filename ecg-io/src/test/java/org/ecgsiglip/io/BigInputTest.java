@@ -61,6 +61,24 @@ class BigInputTest {
     }
 
     @Test
+    void aHeaderOfTooManyLinesIsRefusedUnparsed() throws Exception {
+        fill(tmp.resolve("r.hea"), "r 0 100 10\n", 4 * 250_000, (byte) '\n');
+        SmallHeap.Outcome o = child("header", tmp.resolve("r").toString());
+        assertTrue(o.threw(RecordFormatException.class), o.output());
+        assertTrue(o.message().contains("more than the 200000 a WFDB header may have"), o.message());
+    }
+
+    @Test
+    void aHeaderJustUnderTheCapIsParsedInAHeapOfSixTimesItsSize() throws Exception {
+        Path src = TestData.sample().resolve("records100/00000");
+        Files.copy(src.resolve("00001_lr.dat"), tmp.resolve("00001_lr.dat"));
+        fill(tmp.resolve("00001_lr.hea"), Files.readString(src.resolve("00001_lr.hea")) + "#", 15L << 20, (byte) 'c');
+        SmallHeap.Outcome o = SmallHeap.run(96, BigInputTest.class, "header", tmp.resolve("00001_lr").toString());
+        assertEquals("ok", o.type(), o.output());
+        assertTrue(o.message().contains("12 leads x 1000 samples"), o.message());
+    }
+
+    @Test
     void fiveMegabytesOfBaseTimeAreQuotedShortInASmallHeap() throws Exception {
         fill(tmp.resolve("r.hea"), "r 1 100 10 ", 5L << 20, (byte) '7');
         SmallHeap.Outcome o = child("header", tmp.resolve("r").toString());

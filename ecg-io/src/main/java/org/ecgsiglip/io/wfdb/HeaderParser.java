@@ -32,6 +32,8 @@ public final class HeaderParser {
                     + "(?:\\((-?(?:\\d+\\.?\\d*|\\.\\d+))\\))?)?");
     private static final Pattern TIME_OR_DATE = Pattern.compile(
             "\\d{1,2}(?::\\d{1,2}){1,2}(?:\\.\\d{1,9})?|\\d{1,2}/\\d{1,2}/\\d{1,4}|\\d{1,2}-[A-Za-z]{3}-\\d{2,4}");
+    /** Longest signal file or segment name: what common file systems allow for one name. */
+    static final int MAX_NAME = 255;
     static final String SPEC_FIX = "correct the header as the WFDB header specification describes"
             + " (https://wfdb.io/spec/header-files.html) or re-download the record";
 
@@ -45,8 +47,15 @@ public final class HeaderParser {
     public static final long MAX_HEADER_BYTES = 16L << 20;
 
     /**
+     * Most lines a header may have (comments included), 200,000: far more segments or signals than
+     * any PhysioNet record has, and few enough that parsing a header of {@link #MAX_HEADER_BYTES}
+     * takes at most a few times its size in memory.
+     */
+    public static final int MAX_HEADER_LINES = 200_000;
+
+    /**
      * Reads and parses a header file. The file must be text (no NUL byte), at most {@link
-     * #MAX_HEADER_BYTES}, lie in its folder once links are resolved (see {@link
+     * #MAX_HEADER_BYTES} in at most {@link #MAX_HEADER_LINES} lines, lie in its folder once links are resolved (see {@link
      * DatasetPaths#openInFolder}), and name on its record line the record its file is named after
      * ({@code 100} in {@code 100.hea}; a {@code .mat} suffix there, as CinC headers write it, is
      * allowed).
@@ -63,6 +72,17 @@ public final class HeaderParser {
                     IoProblems.readFix(e), e);
         }
         TextFiles.requireNoNul(bytes, bytes.length, file, "WFDB header (.hea)", RecordFormatException::new);
+        int lines = 1;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+                lines++;
+            }
+        }
+        if (lines > MAX_HEADER_LINES) {
+            throw new RecordFormatException(file, null, "the header has " + lines + " lines, more than the "
+                    + MAX_HEADER_LINES + " a WFDB header may have; it was not parsed",
+                    "check that this is the record's .hea header; split a record of that many segments");
+        }
         WfdbHeader h = parse(new String(bytes, StandardCharsets.ISO_8859_1), file);
         requireOwnName(h, file);
         return h;
@@ -262,6 +282,10 @@ public final class HeaderParser {
 
     private static SegmentSpec parseSegment(Cursor c) {
         String name = c.next("segment name");
+        if (name.length() > MAX_NAME) {
+            throw c.error("segment name", "the segment name has " + name.length() + " characters, more than the "
+                    + MAX_NAME + " a file name may have: " + Quote.of(name), SPEC_FIX);
+        }
         long n = parseLong(c, c.next("segment length"), "segment length");
         if (n < 0) {
             throw c.error("segment length", "negative segment length " + n, SPEC_FIX);

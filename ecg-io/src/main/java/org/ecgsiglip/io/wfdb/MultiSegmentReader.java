@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ecgsiglip.io.EcgRecord;
 import org.ecgsiglip.io.RecordFormatException;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * Reads multi-segment WFDB records. In a fixed layout every segment has the same signals in the
@@ -93,8 +94,8 @@ final class MultiSegmentReader {
             for (int s = 0; s < segNames.size(); s++) {
                 int target = variable ? names.indexOf(segNames.get(s)) : s;
                 if (target < 0 || target >= names.size()) {
-                    throw new RecordFormatException(p.data.header().file(), "signal " + s + " (" + segNames.get(s) + ")",
-                            "signal is not in the record's layout " + names, "add it to the layout header");
+                    throw new RecordFormatException(p.data.header().file(), "signal " + s + " (" + Quote.head(segNames.get(s), 80) + ")",
+                            "signal is not in the record's layout " + Quote.of(String.join(", ", names)), "add it to the layout header");
                 }
                 int spf = p.data.samplesPerFrame()[s];
                 if (options.frames() == ReadOptions.FrameMode.EXPAND && factor % spf != 0) {

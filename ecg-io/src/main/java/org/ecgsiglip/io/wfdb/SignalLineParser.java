@@ -10,6 +10,10 @@ final class SignalLineParser {
 
     static SignalSpec parse(HeaderParser.Cursor c) {
         String fileName = c.next("file name");
+        if (fileName.length() > HeaderParser.MAX_NAME) {
+            throw c.error("file name", "the signal file name has " + fileName.length() + " characters, more than the "
+                    + HeaderParser.MAX_NAME + " a file name may have: " + Quote.of(fileName), HeaderParser.SPEC_FIX);
+        }
         if (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")) {
             throw c.error("file name", "signal file name " + Quote.of(fileName)
                     + " must be a plain name in the record's folder", HeaderParser.SPEC_FIX);
