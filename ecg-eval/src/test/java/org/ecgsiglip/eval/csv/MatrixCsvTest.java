@@ -183,6 +183,13 @@ class MatrixCsvTest {
     }
 
     @Test
+    void aMatrixBuiltInCodeNamesBothPositionsOfADuplicateId() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ScoreMatrix(
+                List.of("a", "b", "a"), List.of("A"), new double[][] {{0.1}, {0.2}, {0.3}}));
+        assertEquals("duplicate record id 'a' at positions 0 and 2 (0-based)", e.getMessage());
+    }
+
+    @Test
     void duplicateRecordInGroups() throws IOException {
         Path g = file("g.csv", "record_id,patient_id\nx,1\nx,2\n");
         EvalInputException e = assertThrows(EvalInputException.class, () -> MatrixCsv.readGroups(g));
