@@ -96,12 +96,12 @@ class MatrixCsvTest {
     @Test
     void decimalsAreWhatScoresMayBeWritten() {
         for (String ok : List.of("0", "1", "0.5", ".5", "1.", "+0.25", "-0", "2.5e-1", "25E-2", "1e+0")) {
-            assertTrue(MatrixCsv.isDecimal(ok), ok);
-            assertEquals(Double.parseDouble(ok), MatrixCsv.score(ok, Path.of("s.csv"), "x"), ok);
+            assertTrue(Cells.isDecimal(ok), ok);
+            assertEquals(Double.parseDouble(ok), Cells.score(ok, Path.of("s.csv"), "x"), ok);
         }
         for (String bad : List.of("", ".", "+", "e1", "0x1p-2", "0.5f", "1d", "NaN", "Infinity", "1e", "1e+", "0,5",
                 "\u0661", "1 2", "0.5 ")) {
-            assertTrue(!MatrixCsv.isDecimal(bad), bad);
+            assertTrue(!Cells.isDecimal(bad), bad);
         }
     }
 

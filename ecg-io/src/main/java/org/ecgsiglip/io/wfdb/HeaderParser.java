@@ -1,21 +1,14 @@
 package org.ecgsiglip.io.wfdb;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecgsiglip.io.RecordFormatException;
 import org.ecgsiglip.io.dataset.DatasetPaths;
-import org.ecgsiglip.io.util.IoProblems;
 import org.ecgsiglip.io.util.Quote;
-import org.ecgsiglip.io.util.TextFiles;
 
 /**
  * Parses WFDB header text into a {@link WfdbHeader}.
@@ -55,90 +48,16 @@ public final class HeaderParser {
 
     /**
      * Reads and parses a header file. The file must be text (no NUL byte), at most {@link
-     * #MAX_HEADER_BYTES} in at most {@link #MAX_HEADER_LINES} lines, lie in its folder once links are resolved (see {@link
-     * DatasetPaths#openInFolder}), and name on its record line the record its file is named after
-     * ({@code 100} in {@code 100.hea}; a {@code .mat} suffix there, as CinC headers write it, is
-     * allowed).
+     * #MAX_HEADER_BYTES} in at most {@link #MAX_HEADER_LINES} lines, lie in its folder once links are
+     * resolved (see {@link DatasetPaths#openInFolder}), and name on its record line the record its
+     * file is named after ({@code 100} in {@code 100.hea}; a {@code .mat} suffix there, as CinC
+     * headers write it, is allowed). See {@link HeaderFiles}.
      */
     public static WfdbHeader parse(Path file) {
-        byte[] bytes;
-        try {
-            bytes = readAll(file);
-        } catch (NoSuchFileException e) {
-            throw new RecordFormatException(file, null, "header file not found",
-                    "check the record path (with or without .hea) and that the file exists", e);
-        } catch (IOException e) {
-            throw new RecordFormatException(file, null, "header file cannot be read: " + IoProblems.reason(e),
-                    IoProblems.readFix(e), e);
-        }
-        TextFiles.requireNoNul(bytes, bytes.length, file, "WFDB header (.hea)", RecordFormatException::new);
-        int lines = 1;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
-                lines++;
-            }
-        }
-        if (lines > MAX_HEADER_LINES) {
-            throw new RecordFormatException(file, null, "the header has " + lines + " lines, more than the "
-                    + MAX_HEADER_LINES + " a WFDB header may have; it was not parsed",
-                    "check that this is the record's .hea header; split a record of that many segments");
-        }
+        byte[] bytes = HeaderFiles.read(file);
         WfdbHeader h = parse(new String(bytes, StandardCharsets.ISO_8859_1), file);
-        requireOwnName(h, file);
+        HeaderFiles.requireOwnName(h, file);
         return h;
-    }
-
-    /** The record line must name the record the header file is named after. */
-    private static void requireOwnName(WfdbHeader h, Path file) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(".hea")) {
-            return;
-        }
-        String own = name.substring(0, name.length() - 4);
-        if (!h.baseName().equals(own)) {
-            throw new RecordFormatException(file, "record line, field record name", "the record line names"
-                    + " record " + Quote.of(h.recordName()) + " but the file is " + name
-                    + "; WFDB finds a record's header by its name",
-                    "rename the file to " + Quote.head(h.baseName(), 60) + ".hea, or correct the record name to "
-                            + own + " (was another record's header copied here?)");
-        }
-    }
-
-    /**
-     * The whole file, read with as few system calls as the JDK allows: its size, then one read of
-     * that many bytes (a header is read for every record, so each call counts). At most {@link
-     * #MAX_HEADER_BYTES}; a file that is a link leading outside its folder is refused.
-     */
-    static byte[] readAll(Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        try (FileChannel ch = DatasetPaths.openInFolder(abs.getParent(), abs, file, null)) {
-            long size = ch.size();
-            if (size > MAX_HEADER_BYTES) {
-                throw tooLarge(file, size);
-            }
-            if (size == 0) { // a pipe or a /proc file says 0 but may hold text: read on, still capped
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                ByteBuffer chunk = ByteBuffer.allocate(8192);
-                for (int n; (n = ch.read(chunk.clear())) >= 0; ) {
-                    out.write(chunk.array(), 0, n);
-                    if (out.size() > MAX_HEADER_BYTES) {
-                        throw tooLarge(file, out.size());
-                    }
-                }
-                return out.toByteArray();
-            }
-            ByteBuffer buf = ByteBuffer.allocate((int) size);
-            while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                // a file that shrinks while read ends early; one that grows is read up to its first size
-            }
-            return buf.position() == buf.capacity() ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
-        }
-    }
-
-    private static RecordFormatException tooLarge(Path file, long size) {
-        return new RecordFormatException(file, null, "the header is " + size + " bytes, more than the "
-                + MAX_HEADER_BYTES + " (16 MiB) a WFDB header may have; it was not read",
-                "check that this is the record's .hea header and not another file");
     }
 
     /** Parses header text; {@code file} is only used in messages and as {@link WfdbHeader#file()}. */

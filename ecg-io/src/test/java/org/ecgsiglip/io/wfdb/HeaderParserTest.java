@@ -135,10 +135,10 @@ class HeaderParserTest {
     @Test
     void headerFilesAreReadWholeWhateverTheirSize(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
         Path empty = java.nio.file.Files.writeString(dir.resolve("empty.hea"), "");
-        assertEquals(0, HeaderParser.readAll(empty).length);
+        assertEquals(0, HeaderFiles.readAll(empty).length);
         String text = "r 1 100 2\nr.dat 16 200 16 0 5 12 0 I\n".repeat(1) + "#" + "x".repeat(70_000) + "\n";
         Path big = java.nio.file.Files.writeString(dir.resolve("r.hea"), text);
-        assertEquals(text, new String(HeaderParser.readAll(big), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(text, new String(HeaderFiles.readAll(big), java.nio.charset.StandardCharsets.ISO_8859_1));
         assertEquals(1, HeaderParser.parse(big).signals().size());
     }
 }
