@@ -43,6 +43,7 @@ public final class Evaluator {
                                       EvaluationOptions options) {
         Prepared p = Prepared.of(scores, truth, thresholds, options);
         Optional<Intervals> intervals = options.bootstrap().map(spec -> {
+            spec.requireMemory(scores.findings(), 1);
             Resampler rs = Resampler.of(spec, scores.recordIds());
             return Intervals.of(spec, replicates(List.of(p.engine()), rs).get(0), scores.findings());
         });

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.ecgsiglip.io.util.Quote;
 import org.ecgsiglip.io.util.Sha256;
 
 /** Checks and helpers shared by {@link ScoreMatrix} and {@link TruthMatrix}. */
@@ -29,13 +29,16 @@ final class Matrices {
     }
 
     private static void checkUnique(List<String> names, String what) {
-        HashSet<String> seen = new HashSet<>();
-        for (String s : names) {
+        Map<String, Integer> seen = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            String s = names.get(i);
             if (s == null || s.isEmpty()) {
-                throw new IllegalArgumentException("empty " + what);
+                throw new IllegalArgumentException("empty " + what + " at position " + i);
             }
-            if (!seen.add(s)) {
-                throw new IllegalArgumentException("duplicate " + what + " '" + s + "'");
+            Integer before = seen.putIfAbsent(s, i);
+            if (before != null) {
+                throw new IllegalArgumentException("duplicate " + what + " " + Quote.of(s) + " at positions " + before
+                        + " and " + i + " (0-based)");
             }
         }
     }

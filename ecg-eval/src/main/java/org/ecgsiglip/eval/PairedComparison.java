@@ -77,6 +77,7 @@ public final class PairedComparison {
                     + " and " + b.scores().records() + " records", "score the same records with both");
         }
         ScoreMatrix sb = b.scores().reorder(sa.recordIds());
+        spec.requireMemory(sa.findings(), 2);
         Evaluator.Prepared pa = Evaluator.Prepared.of(sa, truth, a.thresholds(), options);
         Evaluator.Prepared pb = Evaluator.Prepared.of(sb, truth, b.thresholds(), options);
         List<double[][]> reps = Evaluator.replicates(List.of(pa.engine(), pb.engine()),

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.ecgsiglip.io.util.AtomicFiles;
+import org.ecgsiglip.io.util.DidYouMean;
+import org.ecgsiglip.io.util.Quote;
+import org.ecgsiglip.io.util.TextFiles;
 
 /**
  * Decision thresholds: a finding is predicted when its score is at or above its threshold,
@@ -51,6 +53,20 @@ public final class Thresholds {
         if (v == null || !Double.isFinite(v)) {
             throw new IllegalArgumentException(what + " must be a finite number, not " + v);
         }
+    }
+
+    /**
+     * {@link #fixed(double)} for a value a user gave (a flag, a configuration key): it must be a
+     * number in [0, 1], else an {@link EvalInputException} names {@code setting} (e.g.
+     * {@code --threshold}) and the value. A threshold above 1 would predict nothing, below 0 everything.
+     */
+    public static Thresholds fixedChecked(double threshold, String setting) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new EvalInputException(null, setting, "the threshold is " + threshold + ", outside [0, 1]"
+                    + " (scores are probabilities: above 1 nothing would be predicted, below 0 everything)",
+                    "give a threshold between 0 and 1, e.g. " + setting + " 0.5");
+        }
+        return fixed(threshold);
     }
 
     /** The same threshold for every finding. */
@@ -130,8 +146,8 @@ public final class Thresholds {
         if (fallback.isPresent()) {
             return fallback.getAsDouble();
         }
-        throw new EvalInputException(null, "finding " + code, "no threshold for finding '" + code
-                + "' (thresholds: " + origin + ")",
+        throw new EvalInputException(null, "finding " + Quote.head(code, 80), "no threshold for finding " + Quote.of(code)
+                + " (thresholds: " + origin + ")",
                 "tune the thresholds on a validation set with the same findings, or add \"default\"");
     }
 
@@ -163,42 +179,88 @@ public final class Thresholds {
         }
     }
 
+    /** Largest thresholds file read, 16 MiB; a larger file is refused unread. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
     /**
-     * Reads thresholds written by {@link #write(Path)} (or by hand).
+     * Reads thresholds written by {@link #write(Path)} (or by hand). Every threshold (and the
+     * default) must be a number in [0, 1].
      *
      * @throws EvalInputException naming the file and field when it is not readable or malformed
      */
     public static Thresholds read(Path file) {
-        String fix = "write {\"thresholds\": {\"CODE\": 0.5, ...}} with one number per finding";
+        String fix = "write {\"thresholds\": {\"CODE\": 0.5, ...}} with one number in [0, 1] per finding";
+        String text;
+        try {
+            text = TextFiles.readUtf8(file, MAX_FILE_BYTES, "thresholds file", EvalInputException::new);
+        } catch (EvalInputException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new EvalInputException(file, null, "the thresholds file does not exist", "check the path",
+                        e.getCause());
+            }
+            throw e;
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new EvalInputException(file, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage(), fix, e);
-        } catch (IOException e) {
-            throw new EvalInputException(file, null, "cannot read the thresholds file: " + e, "check the path", e);
+                    + e.getLocation().getColumnNr(), "not valid JSON: " + Quote.head(e.getOriginalMessage(), 200), fix, e);
         }
         if (root == null || !root.isObject() || !root.path("thresholds").isObject()) {
             throw new EvalInputException(file, "field thresholds", "there is no \"thresholds\" object", fix);
         }
         Map<String, Double> m = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.get("thresholds").properties()) {
-            m.put(e.getKey(), number(file, "thresholds." + e.getKey(), e.getValue(), fix));
+            m.put(e.getKey(), number(file, "thresholds." + Quote.head(e.getKey(), 80), e.getValue(), fix));
         }
         OptionalDouble fallback = root.has("default")
                 ? OptionalDouble.of(number(file, "default", root.get("default"), fix))
                 : OptionalDouble.empty();
-        String origin = root.path("origin").isTextual() ? root.get("origin").asText() : "file " + file;
+        String origin = root.path("origin").isTextual() ? Quote.head(root.get("origin").asText(), 500) : "file " + file;
         return new Thresholds(m, fallback, origin);
+    }
+
+    /**
+     * {@link #read(Path)}, then checks the thresholds against the findings they will be applied to:
+     * a threshold for a finding not in {@code codes} is an error naming it (a misspelt code would
+     * otherwise be ignored), and so is a finding of {@code codes} without a threshold when the file
+     * gives no {@code default}.
+     */
+    public static Thresholds read(Path file, List<String> codes) {
+        Thresholds t = read(file);
+        java.util.Set<String> known = new java.util.HashSet<>(codes);
+        for (String code : t.perFinding.keySet()) {
+            if (!known.contains(code)) {
+                String near = codes.isEmpty() || code.length() > 100 ? null : DidYouMean.closest(code, codes);
+                throw new EvalInputException(file, "field thresholds." + Quote.head(code, 80), "unknown finding "
+                        + Quote.of(code) + ": the scores have no such column" + (near == null ? "" : " (did you mean '"
+                        + near + "'?)"), "give thresholds only for the findings scored, or remove this one");
+            }
+        }
+        if (t.fallback.isEmpty()) {
+            for (String code : codes) {
+                if (!t.perFinding.containsKey(code)) {
+                    throw new EvalInputException(file, "field thresholds", "finding " + Quote.of(code)
+                            + " has no threshold and there is no \"default\"",
+                            "add a threshold for every scored finding, or a \"default\"");
+                }
+            }
+        }
+        return t;
     }
 
     private static double number(Path file, String field, JsonNode v, String fix) {
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new EvalInputException(file, "field " + field, "the threshold is " + v
-                    + ", not a finite number", fix);
+            throw new EvalInputException(file, "field " + field, "the threshold is "
+                    + Quote.of(v.toString()) + ", not a finite number", fix);
         }
-        return v.asDouble();
+        double d = v.asDouble();
+        if (d < 0 || d > 1) {
+            throw new EvalInputException(file, "field " + field, "the threshold is " + v + ", outside [0, 1]"
+                    + " (scores are probabilities: above 1 nothing would be predicted, below 0 everything)", fix);
+        }
+        return d;
     }
 
     @Override

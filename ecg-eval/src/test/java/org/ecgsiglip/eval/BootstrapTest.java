@@ -110,6 +110,37 @@ class BootstrapTest {
     }
 
     @Test
+    void twoBillionResamplesAreRefusedByTheFactoryWithTheLimitAndWhy() {
+        for (int b : new int[] {2_000_000_000, Bootstrap.MAX_REPLICATES + 1, 0, -5}) {
+            EvalInputException e = assertThrows(EvalInputException.class, () -> Bootstrap.byRecord(b, 1));
+            assertEquals("bootstrap replicates", e.location());
+            assertTrue(e.getMessage().contains("B = " + b + " resamples is outside [1, 100000]"), e.getMessage());
+            assertTrue(e.getMessage().contains("kept in memory"), e.getMessage());
+            assertTrue(e.fix().contains("--bootstrap"), e.fix());
+        }
+        assertEquals(Bootstrap.MAX_REPLICATES, Bootstrap.byRecord(Bootstrap.MAX_REPLICATES, 1).replicates());
+        EvalInputException level = assertThrows(EvalInputException.class,
+                () -> Bootstrap.byRecord(10, 1).withLevel(1.5));
+        assertEquals("confidence level", level.location());
+    }
+
+    @Test
+    void theMemoryOfTheResamplesIsCountedAndCheckedAgainstTheHeap() {
+        // per resample and engine: 11 metrics x 71 findings + 14 averages = 795 doubles (6360 bytes), its array
+        // header and reference (24), plus a seed and a percentile slot (16) per resample
+        assertEquals(100_000L * (6360 + 24 + 16), Bootstrap.byRecord(100_000, 1).bytesNeeded(71, 1));
+        assertEquals(1000L * (2 * (6360 + 24) + 16), Bootstrap.byRecord(1000, 1).bytesNeeded(71, 2));
+        Bootstrap.byRecord(1000, 1).requireMemory(71, 2);
+        EvalInputException e = assertThrows(EvalInputException.class,
+                () -> Bootstrap.byRecord(100_000, 1).requireMemory(1_000_000, 2));
+        assertTrue(e.getMessage().contains("more than half of the"), e.getMessage());
+        assertTrue(e.fix().startsWith("use at most --bootstrap "), e.fix());
+        long fits = Long.parseLong(e.fix().replaceAll("\\D+(\\d+).*", "$1"));
+        assertTrue(fits < 100_000 && Bootstrap.byRecord((int) Math.max(1, fits), 1).bytesNeeded(1_000_000, 2)
+                <= Runtime.getRuntime().maxMemory() / 2, e.fix());
+    }
+
+    @Test
     void intervalsBracketThePointEstimateOfTheMainAverages() {
         Evaluation e = withBootstrap(Bootstrap.byRecord(500, 11));
         for (Average a : List.of(Average.MACRO_F1, Average.MICRO_F1, Average.MACRO_AUROC)) {

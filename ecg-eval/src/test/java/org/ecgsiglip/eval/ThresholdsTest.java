@@ -77,6 +77,49 @@ class ThresholdsTest {
     }
 
     @Test
+    void thresholdsOutsideZeroOneAreRefusedFromFlagAndFile() throws IOException {
+        for (double bad : new double[] {2, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            EvalInputException e = assertThrows(EvalInputException.class, () -> Thresholds.fixedChecked(bad, "--threshold"));
+            assertEquals("--threshold", e.location());
+            assertTrue(e.getMessage().contains("the threshold is " + bad + ", outside [0, 1]"), e.getMessage());
+            assertTrue(e.fix().contains("between 0 and 1"), e.fix());
+        }
+        assertEquals(0.0, Thresholds.fixedChecked(0, "--threshold").of("A"));
+        assertEquals(1.0, Thresholds.fixedChecked(1, "--threshold").of("A"));
+        for (String json : List.of("{\"thresholds\": {\"A\": 2}}", "{\"thresholds\": {\"A\": -0.1}}",
+                "{\"default\": 1.5, \"thresholds\": {}}")) {
+            Path f = Files.writeString(tmp.resolve("t.json"), json);
+            EvalInputException e = assertThrows(EvalInputException.class, () -> Thresholds.read(f));
+            assertEquals(f, e.file());
+            assertTrue(e.location().equals("field thresholds.A") || e.location().equals("field default"), e.location());
+            assertTrue(e.getMessage().contains("outside [0, 1]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aThresholdsFileIsCheckedAgainstTheFindingsScored() throws IOException {
+        Path f = Files.writeString(tmp.resolve("t.json"), "{\"thresholds\": {\"NORM\": 0.4, \"STTCX\": 0.3}}");
+        EvalInputException e = assertThrows(EvalInputException.class,
+                () -> Thresholds.read(f, List.of("NORM", "STTC", "MI")));
+        assertEquals("field thresholds.STTCX", e.location());
+        assertTrue(e.getMessage().contains("unknown finding 'STTCX': the scores have no such column (did you mean"
+                + " 'STTC'?)"), e.getMessage());
+        Path partial = Files.writeString(tmp.resolve("p.json"), "{\"thresholds\": {\"NORM\": 0.4}}");
+        e = assertThrows(EvalInputException.class, () -> Thresholds.read(partial, List.of("NORM", "MI")));
+        assertTrue(e.getMessage().contains("finding 'MI' has no threshold and there is no \"default\""), e.getMessage());
+        Path withDefault = Files.writeString(tmp.resolve("d.json"), "{\"default\": 0.5, \"thresholds\": {\"NORM\": 0.4}}");
+        assertEquals(0.5, Thresholds.read(withDefault, List.of("NORM", "MI")).of("MI"));
+        Path binary = tmp.resolve("b.json");
+        Files.write(binary, new byte[] {'{', 0, (byte) 0xFF});
+        e = assertThrows(EvalInputException.class, () -> Thresholds.read(binary));
+        assertTrue(e.getMessage().contains("not a text file"), e.getMessage());
+        Path latin1 = tmp.resolve("l.json");
+        Files.write(latin1, "{\"thresholds\": {\"\u00e9\": 0.5}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        e = assertThrows(EvalInputException.class, () -> Thresholds.read(latin1));
+        assertTrue(e.getMessage().contains("not UTF-8 text") && e.location().startsWith("line 1"), e.getMessage());
+    }
+
+    @Test
     void aMissingCodeIsAnError() {
         Thresholds t = Thresholds.perFinding(Map.of("A", 0.25), "test");
         EvalInputException e = assertThrows(EvalInputException.class, () -> t.of("B"));

@@ -21,7 +21,7 @@ class BadInputTest {
     Path tmp;
 
     private Path copyRecord() throws IOException {
-        Path src = TestData.ptbxl().resolve("records100/00000");
+        Path src = TestData.sample().resolve("records100/00000");
         Files.copy(src.resolve("00001_lr.hea"), tmp.resolve("00001_lr.hea"));
         Files.copy(src.resolve("00001_lr.dat"), tmp.resolve("00001_lr.dat"));
         return tmp.resolve("00001_lr");
@@ -108,11 +108,11 @@ class BadInputTest {
     private Path miniPtbXlIn(String name, String... rows) throws IOException {
         Path root = tmp.resolve(name);
         Files.createDirectories(root.resolve("records100/00000"));
-        Files.copy(TestData.ptbxl().resolve("scp_statements.csv"), root.resolve("scp_statements.csv"));
-        for (String f : List.of("00001_lr.hea", "00001_lr.dat")) {
-            Files.copy(TestData.ptbxl().resolve("records100/00000").resolve(f), root.resolve("records100/00000").resolve(f));
+        Files.copy(TestData.sample().resolve("scp_statements.csv"), root.resolve("scp_statements.csv"));
+        for (String f : List.of("00001_lr.hea", "00001_lr.dat", "00002_lr.hea", "00002_lr.dat")) {
+            Files.copy(TestData.sample().resolve("records100/00000").resolve(f), root.resolve("records100/00000").resolve(f));
         }
-        List<String> all = Files.readAllLines(TestData.ptbxl().resolve("ptbxl_database.csv"), StandardCharsets.UTF_8)
+        List<String> all = Files.readAllLines(TestData.sample().resolve("ptbxl_database.csv"), StandardCharsets.UTF_8)
                 .subList(0, 2);
         java.util.ArrayList<String> lines = new java.util.ArrayList<>(all);
         lines.addAll(List.of(rows));
@@ -127,7 +127,7 @@ class BadInputTest {
 
     @Test
     void malformedScpCodes() throws IOException {
-        Path root = miniPtbXl(row(2, "{'NORM': 100.0, 'SR' 0.0}", "records100/00000/00001_lr"));
+        Path root = miniPtbXl(row(2, "{'NORM': 100.0, 'SR' 0.0}", "records100/00000/00002_lr"));
         DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
         assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3, column scp_codes, character 22");
         assertTrue(e.getMessage().contains("expected ':'"), e.getMessage());
@@ -135,7 +135,7 @@ class BadInputTest {
 
     @Test
     void unknownCodeFailsOrIsIgnoredOnRequest() throws IOException {
-        Path root = miniPtbXl(row(2, "{'NORM': 100.0, 'XYZ': 0.0}", "records100/00000/00001_lr"));
+        Path root = miniPtbXl(row(2, "{'NORM': 100.0, 'XYZ': 0.0}", "records100/00000/00002_lr"));
         DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
         assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3");
         assertTrue(e.getMessage().contains("unknown SCP code 'XYZ'") && e.getMessage().contains("ecg_id 2"));
@@ -147,17 +147,17 @@ class BadInputTest {
 
     @Test
     void emptyFindingSet() throws IOException {
-        Path root = miniPtbXl(row(2, "{}", "records100/00000/00001_lr"));
+        Path root = miniPtbXl(row(2, "{}", "records100/00000/00002_lr"));
         DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
         assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3, column scp_codes");
         assertTrue(e.getMessage().contains("empty finding set"), e.getMessage());
         Path cinc = tmp.resolve("cinc");
         Files.createDirectories(cinc);
         for (String f : List.of("dx_mapping_scored.csv", "dx_mapping_unscored.csv", "weights.csv")) {
-            Files.copy(TestData.cinc2021().resolve(f), cinc.resolve(f));
+            Files.copy(TestData.cincFixtures().resolve(f), cinc.resolve(f));
         }
-        Files.writeString(cinc.resolve("X1.hea"), Files.readString(TestData.cinc2021().resolve("E07500.hea"))
-                .replace("#Dx: 67741000119109,426177001", "#Dx: "));
+        Files.writeString(cinc.resolve("X1.hea"), Files.readString(TestData.cincFixtures().resolve("E07500.hea"))
+                .replace("#Dx: 67741000119109,426177001", "#Dx: ").replace("E07500.mat 12", "X1.mat 12"));
         DatasetException c = assertThrows(DatasetException.class, () -> Cinc.load(cinc));
         assertNamed(c, cinc.resolve("X1.hea"), "#Dx");
     }
@@ -173,8 +173,21 @@ class BadInputTest {
     }
 
     @Test
+    void twoRowsNamingOneRecordAreNamedWithBothLines() throws IOException {
+        Path root = miniPtbXl(row(2, "{'NORM': 100.0}", "records100/00000/00001_lr"));
+        DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
+        assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3, column filename_lr");
+        assertTrue(e.getMessage().contains("duplicate record id '00001_lr': lines 2 and 3 both point at"
+                + " 'records100/00000/00001_lr'"), e.getMessage());
+        Path twice = miniPtbXlIn("twice", row(1, "{'NORM': 100.0}", "records100/00000/00002_lr"));
+        DatasetException id = assertThrows(DatasetException.class, () -> PtbXl.load(twice, LabelLevel.ALL));
+        assertNamed(id, twice.resolve("ptbxl_database.csv"), "line 3, column ecg_id");
+        assertTrue(id.getMessage().contains("ecg_id 1 appears twice, on lines 2 and 3"), id.getMessage());
+    }
+
+    @Test
     void missingRecordFileNamesRowAndOption() throws IOException {
-        Path root = miniPtbXl(row(2, "{'NORM': 100.0}", "records100/00000/00002_lr"));
+        Path root = miniPtbXl(row(2, "{'NORM': 100.0}", "records100/00000/00003_lr"));
         DatasetException e = assertThrows(DatasetException.class, () -> PtbXl.load(root, LabelLevel.ALL));
         assertNamed(e, root.resolve("ptbxl_database.csv"), "line 3, column filename_lr");
         assertTrue(e.fix().contains("--skip-missing-records"));

@@ -7,8 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.ecgsiglip.io.RecordFormatException;
+import org.ecgsiglip.io.dataset.DatasetPaths;
+import org.ecgsiglip.io.util.IoProblems;
 
 /**
  * Reads MATLAB version 4 files as PhysioNet uses them: one full numeric matrix {@code val} of
@@ -25,25 +26,46 @@ public final class Mat4File {
     private Mat4File() {
     }
 
-    /** Reads and checks the header of the first matrix in {@code file}. */
+    /**
+     * Largest matrix {@link #readMatrix} returns: 2<sup>27</sup> values (1 GiB of doubles); larger
+     * matrices are refused before anything is allocated.
+     */
+    public static final long MAX_VALUES = 1L << 27;
+
+    /**
+     * Reads and checks the header of the first matrix in {@code file}; a file that is a link leading
+     * outside its folder is refused ({@link DatasetPaths#openInFolder}).
+     */
     public static Mat4Header readHeader(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(file)) {
             return readHeader(ch, file);
         } catch (NoSuchFileException e) {
             throw new RecordFormatException(file, null, "MATLAB file not found", "check the record path", e);
         } catch (IOException e) {
-            throw new RecordFormatException(file, null, "cannot read MATLAB file: " + e.getMessage(),
-                    "check the file's permissions", e);
+            throw new RecordFormatException(file, null, "cannot read the MATLAB file: " + IoProblems.reason(e),
+                    IoProblems.readFix(e), e);
         }
     }
 
     /** Reads the first matrix's real part as doubles, {@code [row][column]}. */
     public static double[][] readMatrix(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(file)) {
             Mat4Header h = readHeader(ch, file);
+            long values = (long) h.rows() * h.columns();
+            if (values > MAX_VALUES) {
+                throw new RecordFormatException(file, "MATLAB v4 header", "a " + h.rows() + " x " + h.columns()
+                        + " matrix holds " + values + " values, more than the " + MAX_VALUES + " read at once", FIX);
+            }
             ByteBuffer data = ByteBuffer.allocate((int) h.dataBytes())
                     .order(h.littleEndian() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-            ch.read(data, h.dataOffset());
+            for (long pos = h.dataOffset(); data.hasRemaining(); ) {
+                int n = ch.read(data, pos);
+                if (n < 0) {
+                    throw new RecordFormatException(file, "MATLAB v4 data", "the file ended while it was read",
+                            "read it again once it is complete, or re-download it");
+                }
+                pos += n;
+            }
             data.flip();
             double[][] m = new double[h.rows()][h.columns()];
             for (int c = 0; c < h.columns(); c++) {
@@ -59,10 +81,17 @@ public final class Mat4File {
                 }
             }
             return m;
+        } catch (NoSuchFileException e) {
+            throw new RecordFormatException(file, null, "MATLAB file not found", "check the record path", e);
         } catch (IOException e) {
-            throw new RecordFormatException(file, null, "cannot read MATLAB file: " + e.getMessage(),
-                    "check the file's permissions", e);
+            throw new RecordFormatException(file, null, "cannot read the MATLAB file: " + IoProblems.reason(e),
+                    IoProblems.readFix(e), e);
         }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        return DatasetPaths.openInFolder(abs.getParent(), abs, file, null);
     }
 
     private static Mat4Header readHeader(FileChannel ch, Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ecgsiglip.io.ConfigurationException;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * The six PTB-XL benchmark label levels (Strodthoff et al. 2021, {@code compute_label_aggregations}
@@ -77,7 +78,7 @@ public enum LabelLevel {
             case "superdiagnostic", "superdiag", "super" -> SUPERDIAGNOSTIC;
             case "form" -> FORM;
             case "rhythm" -> RHYTHM;
-            default -> throw new ConfigurationException("label level", "unknown PTB-XL label level '" + text + "'",
+            default -> throw new ConfigurationException("label level", "unknown PTB-XL label level " + Quote.of(text),
                     "use one of all, diagnostic, subdiagnostic, superdiagnostic, form, rhythm");
         };
     }

@@ -14,12 +14,16 @@ import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.LabeledRecord;
 import org.ecgsiglip.io.dataset.LoadReport;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * Loads PTB-XL in its original layout ({@code ptbxl_database.csv}, {@code scp_statements.csv},
  * {@code records100/}, {@code records500/}) as a {@link LabeledDataset} at one {@link LabelLevel},
  * over that level's frozen vocabulary. Records whose label set is empty at the level are dropped
  * and counted in the {@link LoadReport}, as the benchmark drops them.
+ *
+ * <p>The root is a boundary ({@link DatasetPaths}): the tables and every record's {@code .hea} and
+ * {@code .dat}, links resolved, must lie inside it, and two rows may not name the same record.
  */
 public final class PtbXl {
     private PtbXl() {
@@ -81,8 +85,12 @@ public final class PtbXl {
             throw new DatasetException(root, null, "PTB-XL root folder not found",
                     "pass the folder that holds ptbxl_database.csv and scp_statements.csv");
         }
-        ScpStatements statements = ScpStatements.read(root.resolve("scp_statements.csv"));
+        DatasetPaths.Boundary boundary = DatasetPaths.boundary(root);
+        Path statementsFile = root.resolve("scp_statements.csv");
         Path table = root.resolve("ptbxl_database.csv");
+        boundary.require(statementsFile, statementsFile, null);
+        boundary.require(table, table, null);
+        ScpStatements statements = ScpStatements.read(statementsFile);
         List<PtbXlRow> rows = PtbXlDatabase.read(table);
         FindingsVocabulary vocab = PtbXlVocabularies.frozen(level);
         List<String> notes = new ArrayList<>();
@@ -93,11 +101,11 @@ public final class PtbXl {
                 if (statements.get(code).isEmpty()) {
                     if (!opts.ignoreUnknownCodes()) {
                         throw new DatasetException(table, "line " + row.line() + ", column scp_codes",
-                                "unknown SCP code '" + code + "' (ecg_id " + row.ecgId() + "); known codes are listed in "
+                                "unknown SCP code " + Quote.of(code) + " (ecg_id " + row.ecgId() + "); known codes are listed in "
                                         + "scp_statements.csv", "pass --ignore-unknown-codes to skip it");
                     }
                     ignored++;
-                    notes.add("ecg_id " + row.ecgId() + ": unknown SCP code '" + code + "' ignored");
+                    notes.add("ecg_id " + row.ecgId() + ": unknown SCP code " + Quote.of(code) + " ignored");
                 }
             }
             labelSets.add(level.labels(row.scpCodes(), statements));
@@ -108,6 +116,7 @@ public final class PtbXl {
             labelSets.forEach(s -> s.removeIf(c -> counts.get(c) <= opts.minSamples()));
         }
         List<LabeledRecord> records = new ArrayList<>(rows.size());
+        Map<String, Integer> lineOfId = new HashMap<>();
         int droppedEmpty = 0;
         int droppedMissing = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -119,8 +128,19 @@ public final class PtbXl {
             }
             String column = opts.samplingRate() == 100 ? "filename_lr" : "filename_hr";
             String rel = opts.samplingRate() == 100 ? row.filenameLr() : row.filenameHr();
-            Path path = DatasetPaths.inside(root, rel, table, "line " + row.line() + ", column " + column);
-            if (opts.checkFiles() && !Files.isRegularFile(path.resolveSibling(path.getFileName() + ".hea"))) {
+            String where = "line " + row.line() + ", column " + column;
+            Path path = DatasetPaths.inside(root, rel, table, where);
+            String recordId = path.getFileName().toString();
+            Integer before = lineOfId.putIfAbsent(recordId, row.line());
+            if (before != null) {
+                throw new DatasetException(table, where, "duplicate record id " + Quote.of(recordId) + ": lines "
+                        + before + " and " + row.line() + " both point at " + Quote.of(rel),
+                        "give every row its own record file, or remove the duplicate row");
+            }
+            Path hea = path.resolveSibling(recordId + ".hea");
+            boolean present = boundary.require(hea, table, where);
+            boundary.require(path.resolveSibling(recordId + ".dat"), table, where);
+            if (opts.checkFiles() && !present) {
                 if (!opts.skipMissingRecords()) {
                     throw new DatasetException(table, "line " + row.line() + ", column " + column, "record file "
                             + rel + ".hea of ecg_id " + row.ecgId() + " is missing under " + root,
@@ -131,7 +151,7 @@ public final class PtbXl {
                 continue;
             }
             int[] idx = labels.stream().mapToInt(c -> indexIn(vocab, c, table, row)).sorted().toArray();
-            records.add(new LabeledRecord(path.getFileName().toString(), row.patientId(), path, row.fold(), idx));
+            records.add(new LabeledRecord(recordId, row.patientId(), path, row.fold(), idx));
         }
         LoadReport report = new LoadReport(rows.size(), droppedEmpty, droppedMissing, ignored, notes);
         return new LabeledDataset("ptbxl-" + level.id(), vocab, records, report);
@@ -139,7 +159,7 @@ public final class PtbXl {
 
     private static int indexIn(FindingsVocabulary vocab, String code, Path table, PtbXlRow row) {
         return vocab.find(code).orElseThrow(() -> new DatasetException(table, "line " + row.line()
-                + ", column scp_codes", "label '" + code + "' of ecg_id " + row.ecgId()
+                + ", column scp_codes", "label " + Quote.of(code) + " of ecg_id " + row.ecgId()
                 + " is not in the frozen vocabulary", "use PTB-XL's original scp_statements.csv"));
     }
 }

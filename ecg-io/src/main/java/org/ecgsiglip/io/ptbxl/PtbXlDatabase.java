@@ -2,11 +2,12 @@ package org.ecgsiglip.io.ptbxl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.ecgsiglip.io.DatasetException;
 import org.ecgsiglip.io.util.Csv;
+import org.ecgsiglip.io.util.Quote;
 
 /** Reads PTB-XL's {@code ptbxl_database.csv} into {@link PtbXlRow}s, checking every field it uses. */
 public final class PtbXlDatabase {
@@ -23,12 +24,14 @@ public final class PtbXlDatabase {
         int lr = csv.column("filename_lr");
         int hr = csv.column("filename_hr");
         List<PtbXlRow> rows = new ArrayList<>(csv.rows().size());
-        Set<Integer> seen = new HashSet<>();
+        Map<Integer, Integer> seen = new HashMap<>();
         for (Csv.Row row : csv.rows()) {
             int ecgId = integer(csv, row, id, "ecg_id");
-            if (!seen.add(ecgId)) {
+            Integer before = seen.putIfAbsent(ecgId, row.line());
+            if (before != null) {
                 throw new DatasetException(file, "line " + row.line() + ", column ecg_id", "ecg_id " + ecgId
-                        + " appears twice", "remove the duplicate row");
+                        + " appears twice, on lines " + before + " and " + row.line(),
+                        "remove one of the two rows");
             }
             String p = csv.field(row, patient, "patient_id").strip();
             if (p.endsWith(".0")) {
@@ -60,8 +63,8 @@ public final class PtbXlDatabase {
             }
             return (int) d;
         } catch (NumberFormatException e) {
-            throw new DatasetException(csv.file(), "line " + row.line() + ", column " + name, "'" + v
-                    + "' is not a whole number", "use PTB-XL's original " + name + " values");
+            throw new DatasetException(csv.file(), "line " + row.line() + ", column " + name, Quote.of(v)
+                    + " is not a whole number", "use PTB-XL's original " + name + " values");
         }
     }
 }

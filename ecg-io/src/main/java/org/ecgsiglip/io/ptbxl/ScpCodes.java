@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ecgsiglip.io.DatasetException;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * Parses the {@code scp_codes} column of {@code ptbxl_database.csv}: a Python dict literal mapping
@@ -52,7 +53,7 @@ public final class ScpCodes {
                 skipSpace();
                 double value = number();
                 if (out.put(key, value) != null) {
-                    throw error("code '" + key + "' appears twice");
+                    throw error("code " + Quote.of(key) + " appears twice");
                 }
                 skipSpace();
                 char c = peek();
@@ -113,7 +114,7 @@ public final class ScpCodes {
             return v;
         } catch (NumberFormatException e) {
             pos = start;
-            throw error("expected a likelihood number but found " + (s.isEmpty() ? describe(peek()) : "'" + s + "'"));
+            throw error("expected a likelihood number but found " + (s.isEmpty() ? describe(peek()) : Quote.of(s)));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ecgsiglip.io.DatasetException;
 import org.ecgsiglip.io.util.Csv;
+import org.ecgsiglip.io.util.Quote;
 
 /** PTB-XL's {@code scp_statements.csv}: the 71 SCP-ECG statements and how they aggregate. */
 public final class ScpStatements {
@@ -29,6 +30,7 @@ public final class ScpStatements {
         int sub = csv.column("diagnostic_subclass");
         int cat = csv.column("Statement Category");
         Map<String, ScpStatement> m = new LinkedHashMap<>();
+        Map<String, Integer> lines = new java.util.HashMap<>();
         for (Csv.Row row : csv.rows()) {
             String code = csv.field(row, 0, "statement code").strip();
             if (code.isEmpty()) {
@@ -39,10 +41,13 @@ public final class ScpStatements {
                     flag(csv, row, diag, "diagnostic"), flag(csv, row, form, "form"), flag(csv, row, rhythm, "rhythm"),
                     csv.field(row, cls, "diagnostic_class").strip(), csv.field(row, sub, "diagnostic_subclass").strip(),
                     csv.field(row, cat, "Statement Category").strip());
-            if (m.put(code, s) != null) {
-                throw new DatasetException(file, "line " + row.line(), "statement '" + code + "' appears twice",
+            Integer before = lines.putIfAbsent(code, row.line());
+            if (before != null) {
+                throw new DatasetException(file, "line " + row.line(), "statement " + Quote.of(code)
+                        + " appears twice, on lines " + before + " and " + row.line(),
                         "use PTB-XL's original scp_statements.csv");
             }
+            m.put(code, s);
         }
         return new ScpStatements(file, m);
     }
@@ -55,8 +60,8 @@ public final class ScpStatements {
         if (v.equals("1") || v.equals("1.0")) {
             return true;
         }
-        throw new DatasetException(csv.file(), "line " + row.line() + ", column " + name, "'" + v
-                + "' is neither empty, 0 nor 1", "use PTB-XL's original scp_statements.csv");
+        throw new DatasetException(csv.file(), "line " + row.line() + ", column " + name, Quote.of(v)
+                + " is neither empty, 0 nor 1", "use PTB-XL's original scp_statements.csv");
     }
 
     /** The statement with this code, if any. */

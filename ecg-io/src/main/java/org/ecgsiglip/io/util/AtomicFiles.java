@@ -2,7 +2,6 @@ package org.ecgsiglip.io.util;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.ecgsiglip.io.OutputException;
 
 /**
  * Writes files so that a reader (or a crash) never sees half of one: the content goes to a
  * temporary file in the same folder, is forced to disk, and is then moved over the target in one
- * atomic rename. Parent folders are created.
+ * atomic rename. Parent folders are created. When anything fails (a read-only folder, a file where a
+ * folder should be, a full disk) the temporary file is removed, an existing target is left as it
+ * was, and an {@link OutputException} says the cause and the fix.
  */
 public final class AtomicFiles {
 
@@ -42,6 +44,10 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
+        if (Files.isDirectory(abs)) {
+            throw new OutputException(target, null, "cannot write the file: " + abs + " is a folder",
+                    "remove or rename that folder, or choose another output file name", null);
+        }
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
@@ -55,7 +61,7 @@ public final class AtomicFiles {
             moveIntoPlace(tmp, abs);
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
+            throw failure(target, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -65,6 +71,15 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * The typed error for a failed write of {@code target}: "cannot write the file: permission denied
+     * on /x. Fix: write to a folder this user may write to ...".
+     */
+    public static OutputException failure(Path target, IOException e) {
+        return new OutputException(target, null, "cannot write the file: " + IoProblems.reason(e),
+                IoProblems.writeFix(e), e);
     }
 
     /** Moves a finished temporary file (or folder) over {@code target}, atomically where the file system can. */

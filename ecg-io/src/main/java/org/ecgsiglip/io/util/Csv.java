@@ -1,8 +1,5 @@
 package org.ecgsiglip.io.util;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +23,24 @@ public record Csv(Path file, List<String> header, List<Row> rows) {
     public record Row(int line, List<String> fields) {
     }
 
-    /** Reads a whole file as UTF-8. */
+    /**
+     * Largest table read, 32 MiB (ten times PTB-XL's {@code ptbxl_database.csv}): a larger file is
+     * refused before it is read, which bounds the memory a wrong file can take (about ten bytes per
+     * byte of table while it is parsed).
+     */
+    public static final long MAX_BYTES = 32L << 20;
+
+    /** Reads a whole file as UTF-8, refusing files above {@link #MAX_BYTES}, binary files and malformed UTF-8. */
     public static Csv read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(file, null, "file not found", "check the dataset root; this table is part of"
-                    + " the dataset's original layout", e);
-        } catch (IOException e) {
-            throw new DatasetException(file, null, "cannot read: " + e.getMessage(), "check the file's permissions", e);
+            text = TextFiles.readUtf8(file, MAX_BYTES, "dataset table", DatasetException::new);
+        } catch (DatasetException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new DatasetException(file, null, "file not found", "check the dataset root; this table is part"
+                        + " of the dataset's original layout", e.getCause());
+            }
+            throw e;
         }
         return parse(text, file);
     }
@@ -119,8 +124,8 @@ public record Csv(Path file, List<String> header, List<Row> rows) {
     public int column(String name) {
         Integer i = columns().get(name);
         if (i == null) {
-            throw new DatasetException(file, "line 1 (header)", "required column '" + name + "' is missing; columns are "
-                    + header, "use the dataset's original table");
+            throw new DatasetException(file, "line 1 (header)", "required column " + Quote.of(name) + " is missing; columns are "
+                    + Quote.of(String.join(",", header)), "use the dataset's original table");
         }
         return i;
     }

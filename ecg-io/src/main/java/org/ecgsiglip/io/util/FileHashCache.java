@@ -1,9 +1,9 @@
 package org.ecgsiglip.io.util;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ecgsiglip.io.DatasetException;
 
 /**
  * SHA-256 of data files for provenance records, hashed once: a JSON file remembers each file's
@@ -55,7 +56,8 @@ public final class FileHashCache {
         try {
             a = Files.readAttributes(abs, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + abs + ": " + e.getMessage(), e);
+            throw new DatasetException(abs, null, "cannot read the file's size and time to hash it: "
+                    + IoProblems.reason(e), IoProblems.readFix(e), e);
         }
         Entry known = entries.get(abs.toString());
         long modified = a.lastModifiedTime().toMillis();
@@ -91,8 +93,8 @@ public final class FileHashCache {
         try {
             AtomicFiles.writeString(store, JSON.writeValueAsString(entries));
             dirty = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + store, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the hash store as JSON", e);
         }
     }
 }

@@ -2,14 +2,14 @@ package org.ecgsiglip.io.util;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.ecgsiglip.io.DatasetException;
 
-/** SHA-256 of files and bytes, as lower-case hex. */
+/** SHA-256 of files and bytes, as lower-case hex; an unreadable file is a {@link DatasetException} with the cause. */
 public final class Sha256 {
     private Sha256() {
     }
@@ -34,7 +34,8 @@ public final class Sha256 {
                 md.update(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not hash " + file + ": " + e.getMessage(), e);
+            throw new DatasetException(file, null, "cannot read the file to hash it: " + IoProblems.reason(e),
+                    IoProblems.readFix(e), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -1,2 +1,5 @@
-/** Small shared helpers: atomic file writes and SHA-256 hashing. No ECG knowledge here. */
+/**
+ * Small shared helpers: atomic file writes with typed, explained failures, bounded and checked text
+ * reading, quoting of bad input for messages, SHA-256 hashing. No ECG knowledge here.
+ */
 package org.ecgsiglip.io.util;

@@ -1,19 +1,14 @@
 package org.ecgsiglip.io.wfdb;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecgsiglip.io.RecordFormatException;
+import org.ecgsiglip.io.dataset.DatasetPaths;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * Parses WFDB header text into a {@link WfdbHeader}.
@@ -28,46 +23,41 @@ public final class HeaderParser {
     private static final Pattern FREQUENCY = Pattern.compile(
             "((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)(?:/((?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)"
                     + "(?:\\((-?(?:\\d+\\.?\\d*|\\.\\d+))\\))?)?");
+    private static final Pattern TIME_OR_DATE = Pattern.compile(
+            "\\d{1,2}(?::\\d{1,2}){1,2}(?:\\.\\d{1,9})?|\\d{1,2}/\\d{1,2}/\\d{1,4}|\\d{1,2}-[A-Za-z]{3}-\\d{2,4}");
+    /** Longest signal file or segment name: what common file systems allow for one name. */
+    static final int MAX_NAME = 255;
     static final String SPEC_FIX = "correct the header as the WFDB header specification describes"
             + " (https://wfdb.io/spec/header-files.html) or re-download the record";
 
     private HeaderParser() {
     }
 
-    /** Reads and parses a header file. */
-    public static WfdbHeader parse(Path file) {
-        String text;
-        try {
-            text = new String(readAll(file), StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new RecordFormatException(file, null, "header file not found",
-                    "check the record path (with or without .hea) and that the file exists", e);
-        } catch (IOException e) {
-            throw new RecordFormatException(file, null, "header file cannot be read: " + e.getMessage(),
-                    "check the file's permissions", e);
-        }
-        return parse(text, file);
-    }
+    /**
+     * Largest header read, 16 MiB: a WFDB header is a few hundred bytes, a multi-segment master
+     * with a hundred thousand segments a few MB. A larger file is refused before it is read.
+     */
+    public static final long MAX_HEADER_BYTES = 16L << 20;
 
     /**
-     * The whole file, read with as few system calls as the JDK allows: its size, then one read of
-     * that many bytes (a header is read for every record, so each call counts).
+     * Most lines a header may have (comments included), 200,000: far more segments or signals than
+     * any PhysioNet record has, and few enough that parsing a header of {@link #MAX_HEADER_BYTES}
+     * takes at most a few times its size in memory.
      */
-    static byte[] readAll(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                return Files.readAllBytes(file); // a pipe or a /proc file says 0 but may hold text
-            }
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException("the file is " + size + " bytes, too large for a header");
-            }
-            ByteBuffer buf = ByteBuffer.allocate((int) size);
-            while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                // a file that shrinks while read ends early; one that grows is read up to its first size
-            }
-            return buf.position() == buf.capacity() ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
-        }
+    public static final int MAX_HEADER_LINES = 200_000;
+
+    /**
+     * Reads and parses a header file. The file must be text (no NUL byte), at most {@link
+     * #MAX_HEADER_BYTES} in at most {@link #MAX_HEADER_LINES} lines, lie in its folder once links are
+     * resolved (see {@link DatasetPaths#openInFolder}), and name on its record line the record its
+     * file is named after ({@code 100} in {@code 100.hea}; a {@code .mat} suffix there, as CinC
+     * headers write it, is allowed). See {@link HeaderFiles}.
+     */
+    public static WfdbHeader parse(Path file) {
+        byte[] bytes = HeaderFiles.read(file);
+        WfdbHeader h = parse(new String(bytes, StandardCharsets.ISO_8859_1), file);
+        HeaderFiles.requireOwnName(h, file);
+        return h;
     }
 
     /** Parses header text; {@code file} is only used in messages and as {@link WfdbHeader#file()}. */
@@ -97,7 +87,7 @@ public final class HeaderParser {
             recordName = nameField.substring(0, slash);
             segmentCount = parseInt(rec, nameField.substring(slash + 1), "number of segments");
             if (segmentCount < 1) {
-                throw rec.error("number of segments", "'" + nameField + "' has " + segmentCount + " segments", SPEC_FIX);
+                throw rec.error("number of segments", Quote.of(nameField) + " has " + segmentCount + " segments", SPEC_FIX);
             }
         }
         if (recordName.isEmpty()) {
@@ -115,7 +105,7 @@ public final class HeaderParser {
         if (fsText != null) {
             Matcher m = FREQUENCY.matcher(fsText);
             if (!m.matches()) {
-                throw rec.error("sampling frequency", "'" + fsText + "' is not a frequency like 360 or 360/180(0)", SPEC_FIX);
+                throw rec.error("sampling frequency", Quote.of(fsText) + " is not a frequency like 360 or 360/180(0)", SPEC_FIX);
             }
             fs = parseDouble(rec, m.group(1), "sampling frequency");
             if (m.group(2) != null) {
@@ -126,7 +116,7 @@ public final class HeaderParser {
             }
         }
         if (!(fs > 0) || Double.isInfinite(fs)) {
-            throw rec.error("sampling frequency", "sampling frequency must be a positive number, not " + fsText, SPEC_FIX);
+            throw rec.error("sampling frequency", "sampling frequency must be a positive number, not " + Quote.of(fsText), SPEC_FIX);
         }
         long nsamp = -1;
         String nsampText = rec.nextOrNull();
@@ -140,9 +130,14 @@ public final class HeaderParser {
         String baseDate = "";
         String t = rec.nextOrNull();
         if (t != null) {
-            baseTime = t;
+            baseTime = checkedTime(rec, t, "base time");
             String d = rec.nextOrNull();
-            baseDate = d == null ? "" : d;
+            baseDate = d == null ? "" : checkedTime(rec, d, "base date");
+            String extra = rec.nextOrNull();
+            if (extra != null) {
+                throw rec.error("after base date", "the record line ends with the base date, but "
+                        + Quote.of(extra) + " follows it", SPEC_FIX);
+            }
         }
         List<SignalSpec> signals = new ArrayList<>();
         List<SegmentSpec> segments = new ArrayList<>();
@@ -206,6 +201,10 @@ public final class HeaderParser {
 
     private static SegmentSpec parseSegment(Cursor c) {
         String name = c.next("segment name");
+        if (name.length() > MAX_NAME) {
+            throw c.error("segment name", "the segment name has " + name.length() + " characters, more than the "
+                    + MAX_NAME + " a file name may have: " + Quote.of(name), SPEC_FIX);
+        }
         long n = parseLong(c, c.next("segment length"), "segment length");
         if (n < 0) {
             throw c.error("segment length", "negative segment length " + n, SPEC_FIX);
@@ -214,16 +213,29 @@ public final class HeaderParser {
             throw c.error("segment line", "a segment line holds exactly a name and a length", SPEC_FIX);
         }
         if (name.contains("/") || name.contains("\\") || name.equals("..")) {
-            throw c.error("segment name", "segment name '" + name + "' is not a plain record name", SPEC_FIX);
+            throw c.error("segment name", "segment name " + Quote.of(name) + " is not a plain record name", SPEC_FIX);
         }
         return new SegmentSpec(name, n, c.line);
+    }
+
+    /**
+     * A base time ({@code hh:mm:ss[.ffffff]}, minutes and seconds alone too) or base date ({@code
+     * dd/mm/yyyy}); CinC headers write {@code dd-Mon-yyyy hh:mm:ss}, date first, which is accepted
+     * in either field.
+     */
+    private static String checkedTime(Cursor rec, String text, String field) {
+        if (!TIME_OR_DATE.matcher(text).matches()) {
+            throw rec.error(field, Quote.of(text) + " is not a time like 12:30:00 or a date like 25/12/2020",
+                    SPEC_FIX);
+        }
+        return text;
     }
 
     static int parseInt(Cursor c, String text, String field) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw c.error(field, "'" + text + "' is not a whole number that fits 32 bits", SPEC_FIX);
+            throw c.error(field, Quote.of(text) + " is not a whole number that fits 32 bits", SPEC_FIX);
         }
     }
 
@@ -231,7 +243,7 @@ public final class HeaderParser {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw c.error(field, "'" + text + "' is not a whole number", SPEC_FIX);
+            throw c.error(field, Quote.of(text) + " is not a whole number", SPEC_FIX);
         }
     }
 
@@ -239,11 +251,11 @@ public final class HeaderParser {
         try {
             double v = Decimals.parse(text);
             if (!Double.isFinite(v)) {
-                throw c.error(field, "'" + text + "' is not a finite number", SPEC_FIX);
+                throw c.error(field, Quote.of(text) + " is not a finite number", SPEC_FIX);
             }
             return v;
         } catch (NumberFormatException e) {
-            throw c.error(field, "'" + text + "' is not a number", SPEC_FIX);
+            throw c.error(field, Quote.of(text) + " is not a number", SPEC_FIX);
         }
     }
 

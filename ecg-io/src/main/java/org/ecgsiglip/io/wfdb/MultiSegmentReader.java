@@ -7,13 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.ecgsiglip.io.EcgRecord;
 import org.ecgsiglip.io.RecordFormatException;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * Reads multi-segment WFDB records. In a fixed layout every segment has the same signals in the
  * same order. In a variable layout the first segment (length 0) is a layout header naming every
  * signal; each later segment holds some of them, matched by name, and a missing signal or a gap
  * segment ({@code ~}) reads as NaN. Each segment is converted with its own gain and baseline, and
- * each decoded segment's checksums are verified.
+ * each decoded segment's checksums are verified. A window reads only the segments it overlaps, and
+ * of each only the frames inside it (see {@link WfdbReader#readDigital(WfdbHeader, boolean, long, long)}).
  */
 final class MultiSegmentReader {
     private MultiSegmentReader() {
@@ -24,6 +26,11 @@ final class MultiSegmentReader {
         boolean variable = master.isVariableLayout();
         long total = 0;
         for (SegmentSpec s : segs) {
+            if (s.sampleCount() > Long.MAX_VALUE - total) {
+                throw new RecordFormatException(master.file(), "line " + s.line() + ", field segment length",
+                        "the segment lengths add up to more than " + Long.MAX_VALUE + " frames",
+                        "correct the segment lengths in the master header");
+            }
             total += s.sampleCount();
         }
         long to = options.to() < 0 ? total : options.to();
@@ -71,9 +78,9 @@ final class MultiSegmentReader {
                             + h.sampleCount() + " samples but the master header " + master.file().getFileName()
                             + " line " + seg.line() + " says " + seg.sampleCount(), "make the two agree");
                 }
-                DigitalSignals d = WfdbReader.readDigital(h, options.verify());
+                DigitalSignals d = WfdbReader.readDigital(h, options.verify(), a - start, b - start);
                 factor = Math.max(factor, WfdbReader.factor(h, d.samplesPerFrame(), options.frames()));
-                pieces.add(new Piece(d, a - start, b - start, a - options.from()));
+                pieces.add(new Piece(d, 0, b - a, a - options.from()));
             }
             start = end;
         }
@@ -87,8 +94,8 @@ final class MultiSegmentReader {
             for (int s = 0; s < segNames.size(); s++) {
                 int target = variable ? names.indexOf(segNames.get(s)) : s;
                 if (target < 0 || target >= names.size()) {
-                    throw new RecordFormatException(p.data.header().file(), "signal " + s + " (" + segNames.get(s) + ")",
-                            "signal is not in the record's layout " + names, "add it to the layout header");
+                    throw new RecordFormatException(p.data.header().file(), "signal " + s + " (" + Quote.head(segNames.get(s), 80) + ")",
+                            "signal is not in the record's layout " + Quote.of(String.join(", ", names)), "add it to the layout header");
                 }
                 int spf = p.data.samplesPerFrame()[s];
                 if (options.frames() == ReadOptions.FrameMode.EXPAND && factor % spf != 0) {

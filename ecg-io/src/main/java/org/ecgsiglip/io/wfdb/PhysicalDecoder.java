@@ -85,7 +85,7 @@ final class PhysicalDecoder {
             boolean int16 = signals.get(e.getValue().get(0)).format() == SignalFormat.INT16.code();
             SignalFileDecoder.StoredBytes raw = int16
                     ? SignalFileDecoder.read(h, file, e.getValue(), frames, PhysicalDecoder::scratch)
-                    : SignalFileDecoder.read(h, file, e.getValue(), frames);
+                    : SignalFileDecoder.read(h, file, e.getValue(), frames, byte[]::new);
             frames = raw.frames(); // the header's, or (first file, no length in the header) what the file holds
             int n = WfdbReader.outputLength(h, signals.size(), frames, 1);
             int[] flat = int16 ? null : new int[(int) raw.wanted() * raw.perFrame()];

@@ -79,6 +79,18 @@ public enum SignalFormat {
         return this == DIFFERENCE_8 || this == NULL ? ABSENT : -(1 << (bits - 1));
     }
 
+    /**
+     * Samples in the smallest whole group of bytes: 2 for 212, 3 for 310 and 311, else 1. A read
+     * that starts inside a file must start at a multiple of it.
+     */
+    public int samplesPerGroup() {
+        return switch (this) {
+            case PACKED_212 -> 2;
+            case PACKED_310, PACKED_311 -> 3;
+            default -> 1;
+        };
+    }
+
     /** Bytes needed to hold the first {@code samples} samples of a file. */
     public long bytesFor(long samples) {
         return switch (this) {

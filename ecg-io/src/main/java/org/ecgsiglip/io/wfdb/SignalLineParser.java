@@ -1,6 +1,7 @@
 package org.ecgsiglip.io.wfdb;
 
 import java.util.OptionalInt;
+import org.ecgsiglip.io.util.Quote;
 
 /** Parses one signal line of a WFDB header into a {@link SignalSpec}; see {@link HeaderParser}. */
 final class SignalLineParser {
@@ -9,14 +10,19 @@ final class SignalLineParser {
 
     static SignalSpec parse(HeaderParser.Cursor c) {
         String fileName = c.next("file name");
+        if (fileName.length() > HeaderParser.MAX_NAME) {
+            throw c.error("file name", "the signal file name has " + fileName.length() + " characters, more than the "
+                    + HeaderParser.MAX_NAME + " a file name may have: " + Quote.of(fileName), HeaderParser.SPEC_FIX);
+        }
         if (fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")) {
-            throw c.error("file name", "signal file name '" + fileName
-                    + "' must be a plain name in the record's folder", HeaderParser.SPEC_FIX);
+            throw c.error("file name", "signal file name " + Quote.of(fileName)
+                    + " must be a plain name in the record's folder", HeaderParser.SPEC_FIX);
         }
         String fmtText = c.next("format");
         SignalFields.Format fm = SignalFields.format(fmtText);
         if (fm == null) {
-            throw c.error("format", "'" + fmtText + "' is not a format like 16, 212x4, 16:3 or 16+24", HeaderParser.SPEC_FIX);
+            throw c.error("format", Quote.of(fmtText) + " is not a format like 16, 212x4, 16:3 or 16+24",
+                    HeaderParser.SPEC_FIX);
         }
         int format = HeaderParser.parseInt(c, fm.code(), "format");
         if (!SignalFormat.isKnown(format)) {
@@ -36,7 +42,8 @@ final class SignalLineParser {
         if (g != null) {
             SignalFields.Gain gm = SignalFields.gain(g);
             if (gm == null) {
-                throw c.error("gain", "'" + g + "' is not a gain like 200, 200(1024) or 1000.0(0)/mV", HeaderParser.SPEC_FIX);
+                throw c.error("gain", Quote.of(g) + " is not a gain like 200, 200(1024) or 1000.0(0)/mV",
+                        HeaderParser.SPEC_FIX);
             }
             gain = HeaderParser.parseDouble(c, gm.gain(), "gain");
             if (gm.baseline() != null) {

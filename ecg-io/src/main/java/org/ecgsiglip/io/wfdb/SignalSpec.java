@@ -1,6 +1,7 @@
 package org.ecgsiglip.io.wfdb;
 
 import java.util.OptionalInt;
+import org.ecgsiglip.io.util.Quote;
 
 /**
  * One signal line of a WFDB header, with every field it can carry. Absent optional fields hold the
@@ -57,5 +58,18 @@ public record SignalSpec(
     /** The description, or {@code "signal N"} when the header gave none. */
     public String label(int index) {
         return description.isEmpty() ? "signal " + index : description;
+    }
+
+    /**
+     * {@link #label} for messages: as it is when it has at most {@value Quote#MAX} plain
+     * characters, else quoted and cut ({@link Quote#of}), so that a message never echoes a long
+     * description.
+     */
+    public String shortLabel(int index) {
+        String l = label(index);
+        if (l.length() <= Quote.MAX && l.chars().allMatch(c -> c >= ' ' && c != 0x7F)) {
+            return l;
+        }
+        return Quote.of(l);
     }
 }

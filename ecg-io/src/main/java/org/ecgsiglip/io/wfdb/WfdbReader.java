@@ -39,7 +39,10 @@ public final class WfdbReader {
         return read(record, ReadOptions.defaults());
     }
 
-    /** Reads a record with the given options. */
+    /**
+     * Reads a record with the given options. A window ({@link ReadOptions#range}) reads only its
+     * frames from the signal files; see {@link ReadOptions} for what is verified then.
+     */
     public static EcgRecord read(Path record, ReadOptions options) {
         Path hea = headerPath(record);
         WfdbHeader header = HeaderParser.parse(hea);
@@ -49,7 +52,8 @@ public final class WfdbReader {
         if (PhysicalDecoder.applies(header, options)) {
             return PhysicalDecoder.read(header, options.verify());
         }
-        return toPhysical(readDigital(header, options.verify()), options);
+        DigitalSignals window = readDigital(header, options.verify(), options.from(), options.to());
+        return toPhysical(window, options.range(0, -1));
     }
 
     /**
@@ -57,6 +61,17 @@ public final class WfdbReader {
      * and initial values when {@code verify} is set.
      */
     public static DigitalSignals readDigital(WfdbHeader header, boolean verify) {
+        return readDigital(header, verify, 0, -1);
+    }
+
+    /**
+     * Decodes frames {@code [from, to)} ({@code to} = -1: to the end) of every signal of a
+     * single-segment record to stored (ADC) values; the result's frame 0 is frame {@code from} of
+     * the record. Only those frames (and the skew after them) are read from the files. With
+     * {@code verify}, initial values are checked when the window starts at frame 0 and checksums
+     * when it is the whole record (a checksum covers a whole signal).
+     */
+    public static DigitalSignals readDigital(WfdbHeader header, boolean verify, long from, long to) {
         if (header.isMultiSegment()) {
             throw new IllegalArgumentException(header.recordName() + " is a multi-segment record");
         }
@@ -74,12 +89,18 @@ public final class WfdbReader {
             if ("~".equals(e.getKey())) {
                 continue;
             }
-            long found = SignalFileDecoder.decode(header, dir.resolve(e.getKey()), e.getValue(), frames, verify, samples);
+            long found = SignalFileDecoder.decode(header, dir.resolve(e.getKey()), e.getValue(), frames, from, to,
+                    verify, samples);
             if (frames < 0) {
                 frames = found;
             }
         }
-        long n = Math.max(frames, 0);
+        long end = to < 0 ? Math.max(frames, 0) : to;
+        if (end > Math.max(frames, 0) && frames >= 0) {
+            throw new RecordFormatException(header.file(), "sample range", "asked for frames up to " + end
+                    + " but the record has " + frames, "ask for a range within [0, " + frames + ")");
+        }
+        long n = Math.max(end - from, 0);
         int maxSpf = java.util.Arrays.stream(spf).max().orElse(1);
         outputLength(header, signals.size(), n, maxSpf);
         for (int s = 0; s < samples.length; s++) {
@@ -137,7 +158,7 @@ public final class WfdbReader {
         int spf = d.samplesPerFrame()[s];
         int[] src = d.samples()[s];
         SignalSpec sig = d.header().signals().get(s);
-        if (spf == 1) {
+        if (spf == 1 && factor == 1) {
             double baseline = sig.baseline();
             double gain = sig.gain();
             for (int f = (int) from; f < to; f++) {
@@ -176,12 +197,15 @@ public final class WfdbReader {
 
     /** Output samples per signal, or a typed error when the read would be too large for one array. */
     static int outputLength(WfdbHeader h, int signals, long frames, int factor) {
-        long n = frames * factor;
-        if (n > Integer.MAX_VALUE - 8 || n * Math.max(1, signals) > MAX_VALUES) {
-            throw new RecordFormatException(h.file(), "sample range", signals + " signals x " + n
-                    + " samples are too many to read at once", "read the record in sample ranges (ReadOptions.range)");
+        boolean fits = frames >= 0 && frames <= MAX_VALUES / Math.max(1, factor)
+                && frames * Math.max(1, factor) * Math.max(1, signals) <= MAX_VALUES;
+        if (!fits) {
+            throw new RecordFormatException(h.file(), "sample range", signals + " signals x " + frames + " frames"
+                    + (factor > 1 ? " x " + factor + " samples per frame" : "") + " are too many to read at once (at"
+                    + " most " + MAX_VALUES + " values, 1 GiB of floats)",
+                    "read the record in windows (ReadOptions.range, ecg export --from/--to)");
         }
-        return (int) n;
+        return (int) (frames * factor);
     }
 
     static List<String> units(WfdbHeader h) {

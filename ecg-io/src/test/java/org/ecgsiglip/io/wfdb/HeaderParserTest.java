@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -56,23 +57,37 @@ class HeaderParserTest {
     }
 
     @Test
-    void realHeadersKeepTheirQuirks() {
+    @ExtendedData
+    void record100KeepsItsComments() {
         WfdbHeader mit = HeaderParser.parse(TestData.wfdbSamples().resolve("100.hea"));
         assertEquals(List.of(" unnecessary comment", " 69 M 1085 1629 x1", " Aldomet, Inderal"), mit.comments());
         assertEquals(1024, mit.signals().get(0).baseline());
         assertEquals(11, mit.signals().get(0).adcResolution());
-        WfdbHeader mimic = HeaderParser.parse(TestData.wfdbSamples().resolve("multi-segment/041s/041s01.hea"));
+    }
+
+    @Test
+    void realHeadersKeepTheirQuirks() {
+        WfdbHeader test01 = HeaderParser.parse(TestData.wfdbFixtures().resolve("test01_00s_skew.hea"));
+        assertEquals(List.of(" <age>: 25  <sex>: M  <diagnoses>: (none)  <medications>: (none)",
+                " This is a copy of test01_00s with a skew stated in channel 1."), test01.comments());
+        assertEquals(3, test01.signals().get(1).skew());
+        WfdbHeader cinc = HeaderParser.parse(TestData.cincFixtures().resolve("E07500.hea"));
+        assertEquals("E07500.mat", cinc.recordName(), "CinC names the record after its .mat file");
+        assertEquals("E07500", cinc.baseName());
+        assertEquals("05-May-2020", cinc.baseTime(), "CinC writes the date first");
+        assertEquals("09:49:17", cinc.baseDate());
+        WfdbHeader mimic = HeaderParser.parse(TestData.wfdbFixtures().resolve("multi-segment/041s/041s01.hea"));
         assertEquals(-1600, mimic.signals().get(3).baseline());
         assertEquals("mmHg", mimic.signals().get(3).units());
         assertEquals("III", mimic.signals().get(0).description());
-        WfdbHeader mat = HeaderParser.parse(TestData.wfdbSamples().resolve("a103l.hea"));
+        WfdbHeader mat = HeaderParser.parse(TestData.wfdbFixtures().resolve("a103l.hea"));
         assertEquals(24, mat.signals().get(0).byteOffset());
         assertEquals(10520.0, mat.signals().get(1).gain());
         assertEquals("NU", mat.signals().get(2).units());
-        WfdbHeader layout = HeaderParser.parse(TestData.wfdbSamples().resolve("multi-segment/p000878/3269321_layout.hea"));
+        WfdbHeader layout = HeaderParser.parse(TestData.wfdbFixtures().resolve("multi-segment/p000878/3269321_layout.hea"));
         assertTrue(layout.signals().get(0).isNull());
         WfdbHeader master = HeaderParser.parse(
-                TestData.wfdbSamples().resolve("multi-segment/p000878/p000878-2137-10-26-16-57.hea"));
+                TestData.wfdbFixtures().resolve("multi-segment/p000878/p000878-2137-10-26-16-57.hea"));
         assertTrue(master.isVariableLayout());
         assertTrue(master.segments().get(1).isGap());
         assertEquals(52725000L, master.sampleCount());
@@ -120,10 +135,10 @@ class HeaderParserTest {
     @Test
     void headerFilesAreReadWholeWhateverTheirSize(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
         Path empty = java.nio.file.Files.writeString(dir.resolve("empty.hea"), "");
-        assertEquals(0, HeaderParser.readAll(empty).length);
+        assertEquals(0, HeaderFiles.readAll(empty).length);
         String text = "r 1 100 2\nr.dat 16 200 16 0 5 12 0 I\n".repeat(1) + "#" + "x".repeat(70_000) + "\n";
-        Path big = java.nio.file.Files.writeString(dir.resolve("big.hea"), text);
-        assertEquals(text, new String(HeaderParser.readAll(big), java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path big = java.nio.file.Files.writeString(dir.resolve("r.hea"), text);
+        assertEquals(text, new String(HeaderFiles.readAll(big), java.nio.charset.StandardCharsets.ISO_8859_1));
         assertEquals(1, HeaderParser.parse(big).signals().size());
     }
 }

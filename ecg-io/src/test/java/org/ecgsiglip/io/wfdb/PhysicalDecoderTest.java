@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.ecgsiglip.io.ChecksumMismatchException;
 import org.ecgsiglip.io.EcgRecord;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,35 +43,53 @@ class PhysicalDecoderTest {
         return true;
     }
 
-    @Test
-    void everyPtbXlRecordMatchesTheGeneralPath() throws IOException {
+    private static void everyRecordUnder(Path records, int atLeast) throws IOException {
         List<Path> headers;
-        try (Stream<Path> s = Files.walk(TestData.ptbxl().resolve("records100"))) {
+        try (Stream<Path> s = Files.walk(records)) {
             headers = s.filter(p -> p.toString().endsWith(".hea")).sorted().toList();
         }
-        assertTrue(headers.size() > 3000, "PTB-XL subset has " + headers.size() + " records");
+        assertTrue(headers.size() >= atLeast, records + " has " + headers.size() + " records");
         for (Path h : headers) {
             assertTrue(sameBothWays(h, true), h + " should take the one-pass path");
         }
     }
 
     @Test
+    void everyBundledPtbXlRecordMatchesTheGeneralPath() throws IOException {
+        everyRecordUnder(TestData.sample().resolve("records100"), 378);
+    }
+
+    @Test
+    @ExtendedData
+    void everyPtbXlSubsetRecordMatchesTheGeneralPath() throws IOException {
+        everyRecordUnder(TestData.ptbxl().resolve("records100"), 3000);
+    }
+
+    @Test
     void wfdbSamplesMatchTheGeneralPathWhereItApplies() {
         int applied = 0;
-        for (String name : List.of("100", "s0010_re", "310derive", "311derive", "3000003_0003", "a103l",
+        for (String name : List.of("s0010_re", "310derive", "311derive", "3000003_0003", "a103l",
                 "test01_00s", "multi-segment/p000878/3269321_0001")) {
-            applied += sameBothWays(WfdbReader.headerPath(TestData.wfdbSamples().resolve(name)), true) ? 1 : 0;
+            applied += sameBothWays(WfdbReader.headerPath(TestData.wfdbFixtures().resolve(name)), true) ? 1 : 0;
         }
-        assertEquals(8, applied, "every one of these is single-rate and unskewed");
+        assertEquals(7, applied, "every one of these is single-rate and unskewed");
         assertFalse(PhysicalDecoder.applies(HeaderParser.parse(
-                TestData.wfdbSamples().resolve("multi-segment/041s/041s01.hea")), ReadOptions.defaults()),
+                TestData.wfdbFixtures().resolve("multi-segment/041s/041s01.hea")), ReadOptions.defaults()),
                 "several samples per frame go the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbFixtures().resolve("test01_00s_skew.hea")),
+                ReadOptions.defaults()), "skew goes the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbFixtures().resolve("binformats.hea")),
+                ReadOptions.defaults()), "format 8 (differences) goes the general way");
+        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbFixtures().resolve("test01_00s.hea")),
+                ReadOptions.defaults().range(0, 10)), "a sample range goes the general way");
+    }
+
+    @Test
+    @ExtendedData
+    void record100MatchesTheGeneralPath() {
+        assertTrue(sameBothWays(TestData.wfdbSamples().resolve("100.hea"), true));
         assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("100skew.hea")),
                 ReadOptions.defaults()), "skew goes the general way");
-        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("binformats.hea")),
-                ReadOptions.defaults()), "format 8 (differences) goes the general way");
-        assertFalse(PhysicalDecoder.applies(HeaderParser.parse(TestData.wfdbSamples().resolve("100.hea")),
-                ReadOptions.defaults().range(0, 10)), "a sample range goes the general way");
     }
 
     @Test
@@ -172,9 +191,9 @@ class PhysicalDecoderTest {
 
     @Test
     void aReusedBufferWithStaleBytesFromALongerRecordDecodesTheShorterOneExactly() throws IOException {
-        Path longer = TestData.wfdbSamples().resolve("test01_00s.hea"); // 32 kB of format 16
+        Path longer = TestData.wfdbFixtures().resolve("test01_00s.hea"); // 32 kB of format 16
         List<Path> ptbxl;
-        try (Stream<Path> s = Files.walk(TestData.ptbxl().resolve("records100"))) {
+        try (Stream<Path> s = Files.walk(TestData.sample().resolve("records100"))) {
             ptbxl = s.filter(p -> p.toString().endsWith(".hea")).sorted().limit(3).toList();
         }
         for (Path shorter : ptbxl) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ecgsiglip.io.ChecksumMismatchException;
 import org.ecgsiglip.io.EcgRecord;
+import org.ecgsiglip.io.ExtendedData;
 import org.ecgsiglip.io.RecordReader;
 import org.ecgsiglip.io.TestData;
 import org.ecgsiglip.io.UnsupportedFormatException;
@@ -17,32 +18,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every WFDB sample record decodes with its checksums and initial values verified. */
 class WfdbSamplesTest {
+    /** A bundled record (data/fixtures/wfdb: every wfdb-samples file but MIT-BIH 100). */
     static Path sample(String name) {
+        return TestData.wfdbFixtures().resolve(name);
+    }
+
+    /** A record of the extended wfdb-samples (MIT-BIH 100 and its skewed copy live only there). */
+    static Path mit(String name) {
         return TestData.wfdbSamples().resolve(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"100", "100skew", "s0010_re", "binformats", "310derive", "311derive", "3000003_0003",
+    @ValueSource(strings = {"s0010_re", "binformats", "310derive", "311derive", "3000003_0003",
             "a103l", "test01_00s", "test01_00s_skew", "multi-segment/041s/041s01", "multi-segment/041s/041s02",
             "multi-segment/p000878/3269321_0001", "multi-segment/p000878/3269321_0002"})
     void singleSegmentSamplesDecodeVerified(String name) {
-        WfdbHeader h = HeaderParser.parse(WfdbReader.headerPath(sample(name)));
+        decodesVerified(sample(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100", "100skew"})
+    @ExtendedData
+    void record100AndItsSkewedCopyDecodeVerified(String name) {
+        decodesVerified(mit(name));
+    }
+
+    private static void decodesVerified(Path record) {
+        WfdbHeader h = HeaderParser.parse(WfdbReader.headerPath(record));
         DigitalSignals d = WfdbReader.readDigital(h, true);
         assertEquals(h.sampleCount(), d.frames());
         for (int s = 0; s < h.signals().size(); s++) {
             assertEquals(d.frames() * h.signals().get(s).samplesPerFrame(), d.samples()[s].length);
         }
-        EcgRecord r = RecordReader.read(sample(name));
+        EcgRecord r = RecordReader.read(record);
         assertEquals(h.signalCount(), r.leadCount());
         assertEquals(h.sampleCount(), r.length());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"100", "100.hea"})
+    @ExtendedData
     void record100KnownPhysicalValues(String name) {
         // First ten frames of MIT-BIH 100 in mV as an independent WFDB implementation publishes them
         // (the test fixture mitdb/100.json of the "wfdb" npm package).
-        EcgRecord r = RecordReader.read(sample(name));
+        EcgRecord r = RecordReader.read(mit(name));
         assertEquals(List.of("MLII", "V5"), r.leadNames());
         assertEquals(360.0, r.samplingFrequency());
         float[] mlii = {-0.145f, -0.145f, -0.145f, -0.145f, -0.145f, -0.145f, -0.145f, -0.145f, -0.12f, -0.135f};
@@ -53,18 +72,29 @@ class WfdbSamplesTest {
         }
     }
 
-    /** Every header in wfdb-samples: decoded and verified, or one of the three documented outcomes. */
+    /** Every bundled WFDB header: decoded and verified, or one of the three documented outcomes. */
     @org.junit.jupiter.api.Test
     void everyHeaderDecodesOrFailsAsDocumented() throws java.io.IOException {
+        everyHeaderUnder(TestData.wfdbFixtures(), 17, 14);
+    }
+
+    /** The same over the extended wfdb-samples, which add MIT-BIH 100 and 100skew. */
+    @org.junit.jupiter.api.Test
+    @ExtendedData
+    void everyExtendedHeaderDecodesOrFailsAsDocumented() throws java.io.IOException {
+        everyHeaderUnder(TestData.wfdbSamples(), 19, 16);
+    }
+
+    private static void everyHeaderUnder(Path root, int headerCount, int decodedCount) throws java.io.IOException {
         java.util.Map<String, Class<? extends Exception>> documented = java.util.Map.of(
                 "flacformats.hea", UnsupportedFormatException.class,
                 "test01_00s_frame.hea", ChecksumMismatchException.class,
                 "p000878-2137-10-26-16-57.hea", org.ecgsiglip.io.RecordFormatException.class);
         List<Path> headers;
-        try (var s = java.nio.file.Files.walk(TestData.wfdbSamples())) {
+        try (var s = java.nio.file.Files.walk(root)) {
             headers = s.filter(p -> p.toString().endsWith(".hea")).sorted().toList();
         }
-        assertEquals(19, headers.size());
+        assertEquals(headerCount, headers.size());
         int decoded = 0;
         for (Path h : headers) {
             Class<? extends Exception> expected = documented.get(h.getFileName().toString());
@@ -76,13 +106,21 @@ class WfdbSamplesTest {
                 assertThrows(expected, () -> RecordReader.read(h), h.toString());
             }
         }
-        assertEquals(16, decoded);
+        assertEquals(decodedCount, decoded);
     }
 
     @org.junit.jupiter.api.Test
     void skewShiftsSignalAndLeavesTailNaN() {
-        EcgRecord plain = RecordReader.read(sample("100"));
-        EcgRecord skew = RecordReader.read(sample("100skew"));
+        skewOfThreeOnSignal1(RecordReader.read(sample("test01_00s")), RecordReader.read(sample("test01_00s_skew")));
+    }
+
+    @org.junit.jupiter.api.Test
+    @ExtendedData
+    void record100SkewShiftsSignalAndLeavesTailNaN() {
+        skewOfThreeOnSignal1(RecordReader.read(mit("100")), RecordReader.read(mit("100skew")));
+    }
+
+    private static void skewOfThreeOnSignal1(EcgRecord plain, EcgRecord skew) {
         int n = plain.length();
         for (int i = 0; i < n - 3; i++) {
             assertEquals(plain.signals()[1][i + 3], skew.signals()[1][i]);
