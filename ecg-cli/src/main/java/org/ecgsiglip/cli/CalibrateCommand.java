@@ -98,7 +98,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Path scoresFile = run.validationScores();
         Path truthFile = run.validation().resolve("truth.csv");
         ScoreMatrix scores = MatrixCsv.readScores(scoresFile);
-        TruthMatrix truth = MatrixCsv.alignTruth(scores, scoresFile, MatrixCsv.readTruth(truthFile), truthFile);
+        TruthMatrix truth = MatrixCsv.readTruthFor(scores, scoresFile, truthFile);
         LogitCalibration fit = fit(request.method(), scores, truth);
         ModelFolder.amend(request.model(), Map.of(run.calibration(), () -> fit.write(run.calibration())));
         Thresholds half = Thresholds.fixed(Thresholds.DEFAULT, scores.codes());

@@ -105,20 +105,19 @@ public final class CompareCommand implements Callable<Integer> {
     /** Reads both score tables and the truth, compares, writes the reports. */
     public static Result run(Request r) {
         ScoreMatrix sa = MatrixCsv.readScores(r.a());
-        ScoreMatrix sb = MatrixCsv.readScores(r.b());
-        TruthMatrix rawTruth = MatrixCsv.readTruth(r.truth());
-        TruthMatrix t = MatrixCsv.alignTruth(sa, r.a(), rawTruth, r.truth());
-        MatrixCsv.alignTruth(sb, r.b(), rawTruth, r.truth());
+        ScoreMatrix sb = MatrixCsv.readScoresLike(sa, r.a(), r.b());
+        TruthMatrix t = MatrixCsv.readTruthFor(sa, r.a(), r.truth());
         String nameA = r.names().map(Names::a).orElse(name(r.a(), r.b()));
         String nameB = r.names().map(Names::b).orElse(name(r.b(), r.a()));
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("a " + r.a().getFileName(), Sha256.of(r.a()));
         inputs.put("b " + r.b().getFileName(), Sha256.of(r.b()));
         inputs.put(r.truth().getFileName().toString(), Sha256.of(r.truth()));
-        Thresholds ta = EvaluateCommand.thresholds(r.thresholds(), inputs);
+        Thresholds ta = EvaluateCommand.thresholds(r.thresholds(), inputs, sa.codes());
         Thresholds tb = ta;
         if (r.bThresholdsFile().isPresent()) {
-            tb = EvaluateCommand.thresholds(EvaluateCommand.ThresholdChoice.file(r.bThresholdsFile().get()), inputs);
+            tb = EvaluateCommand.thresholds(EvaluateCommand.ThresholdChoice.file(r.bThresholdsFile().get()), inputs,
+                    sb.codes());
         }
         EvaluationOptions options = EvaluateCommand.options(r.atLeastOnePerRecord(), Optional.of(r.bootstrap()),
                 r.groups(), r.zeroDivision(), inputs);

@@ -122,11 +122,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Reads the inputs, evaluates, writes the reports. */
     public static Result run(Request r) {
         ScoreMatrix s = MatrixCsv.readScores(r.scores());
-        TruthMatrix t = MatrixCsv.alignTruth(s, r.scores(), MatrixCsv.readTruth(r.truth()), r.truth());
+        TruthMatrix t = MatrixCsv.readTruthFor(s, r.scores(), r.truth());
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put(r.scores().getFileName().toString(), Sha256.of(r.scores()));
         inputs.put(r.truth().getFileName().toString(), Sha256.of(r.truth()));
         Optional<Path> tunedFile = Optional.empty();
+        List<String> codes = s.codes();
         Thresholds thresholds;
         ThresholdChoice c = r.thresholds();
         if (c.tuneScores().isPresent()) {
@@ -134,13 +135,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             Path vt = c.tuneTruth().orElseThrow();
             ScoreMatrix validation = MatrixCsv.readScores(vs);
             thresholds = Thresholds.tuneForF1(validation,
-                    MatrixCsv.alignTruth(validation, vs, MatrixCsv.readTruth(vt), vt));
+                    MatrixCsv.readTruthFor(validation, vs, vt));
             inputs.put("validation " + vs.getFileName(), Sha256.of(vs));
             inputs.put("validation " + vt.getFileName(), Sha256.of(vt));
             tunedFile = Optional.of(r.out().resolve("thresholds.json"));
             thresholds.write(tunedFile.get());
         } else {
-            thresholds = thresholds(c, inputs);
+            thresholds = thresholds(c, inputs, codes);
         }
         EvaluationOptions options = options(r.atLeastOnePerRecord(), r.bootstrap(), r.groups(), r.zeroDivision(),
                 inputs);
@@ -150,15 +151,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         return new Result(e, List.copyOf(files), tunedFile);
     }
 
-    /** Thresholds from a fixed value or a file (recording the file's hash); 0.5 when neither. */
-    static Thresholds thresholds(ThresholdChoice c, Map<String, String> inputs) {
+    /**
+     * Thresholds from a fixed value or a file (recording the file's hash); 0.5 when neither. A value must lie
+     * in [0, 1]; a file must name exactly the findings {@code codes} of the scores.
+     */
+    static Thresholds thresholds(ThresholdChoice c, Map<String, String> inputs, List<String> codes) {
         if (c.file().isPresent()) {
             Path f = c.file().get();
-            Thresholds t = Thresholds.read(f);
+            Thresholds t = Thresholds.read(f, codes);
             inputs.put("thresholds " + f.getFileName(), Sha256.of(f));
             return t;
         }
-        return Thresholds.fixed(c.fixed().orElse(Thresholds.DEFAULT));
+        return Thresholds.fixedChecked(c.fixed().orElse(Thresholds.DEFAULT), "--thresholds");
     }
 
     static EvaluationOptions options(boolean atLeastOne, Optional<Bootstrap> bootstrap, Optional<Path> groups,

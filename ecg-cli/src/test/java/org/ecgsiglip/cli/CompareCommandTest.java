@@ -68,6 +68,7 @@ class CompareCommandTest {
         o = EvalCliFiles.execute(new CompareCommand(), "--a", a.toString(), "--b", b.toString(), "--truth",
                 t.toString(), "--seed", "1", "--out", tmp.resolve("o").toString());
         assertEquals(1, o.exit());
-        assertTrue(o.err().contains("truth.csv, line 3, column 1 (record_id)"), o.err());
+        assertTrue(o.err().contains("a.csv, line 3, column 1 (record_id)") && o.err().contains("record 'e1' is not in b.csv"),
+                o.err());
     }
 }

@@ -102,7 +102,7 @@ public final class Predictor implements AutoCloseable {
     /** The thresholds tuned for F1 on the run's validation set, if it wrote them. */
     public Thresholds tunedThresholds() {
         return Thresholds.read(folder.thresholds().orElseThrow(() -> new EcgException(folder.run().root(),
-                "thresholds", "this run has no thresholds.json", "use the default 0.5")));
+                "thresholds", "this run has no thresholds.json", "use the default 0.5")), vocabulary().codes());
     }
 
     public FindingsVocabulary vocabulary() {
