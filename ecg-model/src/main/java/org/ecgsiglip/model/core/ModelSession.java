@@ -155,7 +155,8 @@ public final class ModelSession implements AutoCloseable {
              DataInputStream in = new DataInputStream(is)) {
             block.loadParameters(manager, in);
         } catch (IOException | MalformedModelException e) {
-            throw new EcgException(file, null, "cannot load model parameters: " + e.getMessage(),
+            throw new EcgException(file, null, "cannot load model parameters: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()),
                     "the file may be from another model configuration or damaged; retrain or pick another run", e);
         }
     }

@@ -77,7 +77,8 @@ public final class Checkpoints {
         return target.resolveSibling(target.getFileName() + suffix);
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /** Deletes a folder and everything below it (nothing when it does not exist). */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -62,15 +62,66 @@ final class RunStart {
         return TrainingState.start(bias, p);
     }
 
-    /** The state to resume from: the last checkpoint's, after checking the configuration is unchanged. */
-    static TrainingState resume(RunDirectory run, TrainConfig config) {
-        Optional<Path> last = Checkpoints.verified(run.lastCheckpoint());
-        if (last.isEmpty() || !Files.exists(run.config())) {
-            throw new EcgException(run.root(), null, "no checkpoint to resume from", "start the run without --resume");
+    /**
+     * Where a resume starts: the newest complete checkpoint and its state, and what was discarded on the
+     * way (for the user).
+     */
+    record Resumed(TrainingState state, Path checkpoint, List<String> notes) {
+    }
+
+    /**
+     * The newest complete checkpoint to resume from, after checking the configuration is unchanged. Both
+     * {@code last/} and {@code best/} hold parameters, optimizer state and training state; a checkpoint
+     * that is missing or fails its manifest (a disk that filled up mid-write) is passed over for the
+     * other, and half-written {@code .tmp} folders are removed — each said in {@link Resumed#notes()}.
+     */
+    static Resumed resume(RunDirectory run, TrainConfig config) {
+        if (!Files.exists(run.config())) {
+            throw new EcgException(run.root(), null, "no run to resume here (no config.json)",
+                    "start the run without --resume");
         }
         checkSame(run, config, "the run was started with another configuration than this resume asks for",
                 "resume with --config " + run.config() + " (only device, cache-dir and epochs may change)");
-        Path state = last.get().resolve(RunDirectory.STATE);
+        List<String> notes = new java.util.ArrayList<>();
+        for (Path p : List.of(run.lastCheckpoint(), run.bestCheckpoint())) {
+            Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+            if (Files.exists(tmp)) {
+                try {
+                    Checkpoints.deleteTree(tmp);
+                    notes.add("removed the half-written " + run.root().relativize(tmp));
+                } catch (IOException e) {
+                    throw new EcgException(tmp, null, "cannot remove a half-written checkpoint: " + e.getMessage(),
+                            "delete it by hand", e);
+                }
+            }
+        }
+        Path chosen = null;
+        TrainingState state = null;
+        for (Path p : List.of(run.lastCheckpoint(), run.bestCheckpoint())) {
+            try {
+                Optional<Path> found = Checkpoints.verified(p);
+                if (found.isEmpty() || !Files.isRegularFile(found.get().resolve(RunDirectory.OPTIMIZER))) {
+                    notes.add(run.root().relativize(p) + " is missing or holds no optimizer state");
+                    continue;
+                }
+                TrainingState s = readState(found.get().resolve(RunDirectory.STATE));
+                if (state == null || s.completedEpochs() > state.completedEpochs()) {
+                    chosen = found.get();
+                    state = s;
+                }
+            } catch (EcgException e) {
+                notes.add(run.root().relativize(p) + " is incomplete and is passed over (" + e.problem() + ")");
+            }
+        }
+        if (chosen == null) {
+            throw new EcgException(run.root(), null, "no complete checkpoint to resume from"
+                    + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)),
+                    "start the run again without --resume into another --out");
+        }
+        return new Resumed(state, chosen, List.copyOf(notes));
+    }
+
+    private static TrainingState readState(Path state) {
         try {
             return JSON.readValue(state.toFile(), TrainingState.class);
         } catch (IOException e) {

@@ -66,7 +66,8 @@ public final class Training {
         int stepsPerEpoch = EpochPlan.of(train, config.batchSize(), config.seed(), 0).size();
         int totalSteps = stepsPerEpoch * config.epochs();
 
-        TrainingState state = resume ? RunStart.resume(run, config)
+        RunStart.Resumed resumed = resume ? RunStart.resume(run, config) : null;
+        TrainingState state = resume ? resumed.state()
                 : RunStart.fresh(run, config, data, sets, texts, excluded, findings);
         ModelSpec spec = new ModelSpec(objective, config.encoderSpec(), data.pipeline().leads(),
                 data.pipeline().inputLength(), findings, tokenizer.dimension(), config.textHidden(), (float) Math.log(10),
@@ -83,7 +84,7 @@ public final class Training {
         WarmupCosine schedule = schedule(config, totalSteps);
         int columns = texts == null ? 0 : (strategy == TextStrategy.ALL_FINDINGS ? findings : config.batchSize());
         long started = System.nanoTime();
-        Path resumeFrom = state.completedEpochs() > 0 ? Checkpoints.verified(run.lastCheckpoint()).orElseThrow() : null;
+        Path resumeFrom = resumed == null ? null : resumed.checkpoint();
         try (ModelSession session = ModelSession.forTraining(spec, device, config.seed(), schedule,
                 (float) config.weightDecay(), columns,
                 resumeFrom == null ? null : resumeFrom.resolve(RunDirectory.PARAMS),
@@ -93,7 +94,9 @@ public final class Training {
                 throw new IllegalStateException("asked for " + device + " but DJL placed the model on " + session.device());
             }
             if (resumeFrom != null) {
-                monitor.onMessage("resuming " + run.root() + " after epoch " + state.completedEpochs());
+                resumed.notes().forEach(monitor::onMessage);
+                monitor.onMessage("resuming " + run.root() + " after epoch " + state.completedEpochs() + " from "
+                        + run.root().relativize(resumeFrom));
             }
             TrainingStep step = new TrainingStep(session.trainer(), objective, config.labelMatrix(), strategy.paired(),
                     keep, (float) config.clipNorm());
@@ -150,8 +153,10 @@ public final class Training {
                 state.logitBiasInit(), state.positiveRateEstimate(), history);
         log.epochs(history);
         if (best) {
+            // with its optimizer state, so that a resume can start here when last/ is lost
             Checkpoints.write(run.bestCheckpoint(), dir -> {
                 session.saveParameters(dir.resolve(RunDirectory.PARAMS));
+                session.saveOptimizer(dir.resolve(RunDirectory.OPTIMIZER));
                 writeState(dir.resolve(RunDirectory.STATE), next);
             });
         }

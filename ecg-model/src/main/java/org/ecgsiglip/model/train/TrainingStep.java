@@ -74,8 +74,9 @@ public final class TrainingStep {
             float[] values = NDArrays.stack(new NDList(loss.reshape(1), targets.mean().reshape(1), norm.reshape(1)))
                     .toFloatArray();
             if (!Float.isFinite(values[0])) {
-                throw new IllegalStateException("the loss is " + values[0] + " after " + trainer.getModel().getName()
-                        + " step; lower the learning rate or check the input for NaN");
+                throw new org.ecgsiglip.io.EcgException(null, "training step", "the loss is " + values[0]
+                        + ": training diverged", "lower --learning-rate (e.g. by 10x) or --clip-norm, and check the "
+                        + "data for NaN; train again into another --out (this folder keeps the failed run's definition)");
             }
             return new Result(values[0], values[1], values[2]);
         }
