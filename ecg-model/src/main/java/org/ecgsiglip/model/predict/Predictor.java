@@ -22,7 +22,7 @@ import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.core.Scorer;
 import org.ecgsiglip.model.folder.ModelFolder;
 import org.ecgsiglip.model.text.TextColumns;
-import org.ecgsiglip.model.text.TextTokenizer;
+import org.ecgsiglip.model.text.TextFeatures;
 
 /**
  * A trained model ready to answer: for one ECG, the probability of every finding and the set predicted
@@ -45,7 +45,7 @@ public final class Predictor implements AutoCloseable {
         this.session = session;
         this.thresholds = Thresholds.fixed(Thresholds.DEFAULT, folder.vocabulary().codes());
         this.scorer = new Scorer(session, folder.spec().objective(),
-                folder.tokenizer() == null ? null : columns(folder.vocabulary().texts()));
+                folder.textFeatures() == null ? null : columns(folder.vocabulary().texts()));
     }
 
     /** Loads the verified best checkpoint of a finished run onto {@code device} ("cpu", "gpu", "gpu:N"). */
@@ -131,9 +131,13 @@ public final class Predictor implements AutoCloseable {
         return scorer.score(stored, all, pipeline());
     }
 
-    /** σ(logit) of one record against arbitrary finding texts: new findings scored without retraining. */
+    /**
+     * σ(logit) of one record against arbitrary finding texts: new findings scored without retraining. With a
+     * {@code minilm} model, a text outside the model's vocabulary is embedded by the sentence encoder, which must
+     * then be on the class path (module {@value org.ecgsiglip.model.text.TextEncoderKind#MINILM_MODULE}).
+     */
     public double[] scoreTexts(EcgRecord record, List<String> texts) {
-        if (folder.tokenizer() == null) {
+        if (folder.textFeatures() == null) {
             throw new EcgException(null, "--model", "the supervised baseline has no text encoder",
                     "score new finding texts with a SigLIP run");
         }
@@ -146,7 +150,7 @@ public final class Predictor implements AutoCloseable {
     }
 
     private TextColumns.Columns columns(List<String> texts) {
-        TextTokenizer tokenizer = folder.tokenizer();
+        TextFeatures tokenizer = folder.textFeatures();
         int dim = tokenizer.dimension();
         float[] features = new float[texts.size() * dim];
         for (int j = 0; j < texts.size(); j++) {

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.model.siglip.TextStrategy;
-import org.ecgsiglip.model.text.TextTokenizer;
 
 /**
  * Makes the text columns of a batch for a {@link TextStrategy}: the texts' features
- * [m × tokenizer dimension] and the finding sets they stand for [m × K].
+ * [m × features dimension] and the finding sets they stand for [m × K].
  */
 public final class TextColumns {
     /** Joins findings' texts in a report. */
@@ -18,10 +17,10 @@ public final class TextColumns {
 
     private final TextStrategy strategy;
     private final FindingsVocabulary vocabulary;
-    private final TextTokenizer tokenizer;
+    private final TextFeatures tokenizer;
     private final BitSet excluded;
 
-    public TextColumns(TextStrategy strategy, FindingsVocabulary vocabulary, TextTokenizer tokenizer, BitSet excluded) {
+    public TextColumns(TextStrategy strategy, FindingsVocabulary vocabulary, TextFeatures tokenizer, BitSet excluded) {
         this.strategy = strategy;
         this.vocabulary = vocabulary;
         this.tokenizer = tokenizer;
