@@ -64,7 +64,7 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
         FindingsVocabulary vocabulary = FindingsVocabulary.read(run.vocabulary());
         // a --text-encoder minilm run keeps its findings' embeddings instead of a tokenizer
         Path textFile = Files.isRegularFile(run.textEmbeddings()) ? run.textEmbeddings() : run.tokenizer();
-        if (spec.objective() == Objective.SIGLIP && !manifest.lists(dir.relativize(textFile).toString())) {
+        if (textFile.equals(run.textEmbeddings()) && !manifest.lists(dir.relativize(textFile).toString())) {
             throw new EcgException(textFile, null, "the manifest does not list this file", "retrain the model");
         }
         TextFeatures textFeatures = spec.objective() != Objective.SIGLIP ? null

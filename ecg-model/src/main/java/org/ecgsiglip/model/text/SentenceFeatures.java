@@ -22,10 +22,16 @@ import org.ecgsiglip.io.util.AtomicFiles;
  * Text features from a frozen pretrained {@link SentenceEncoder}: a text's features are its embedding.
  * Each distinct text is embedded once: the model's own finding texts when the model is made (kept with
  * it in {@code text-embeddings.json}, so that scoring its findings needs no encoder), any other text (a
- * report made of findings' texts, a new finding) the first time it is asked for, then memoised for the
- * life of this object. The encoder is looked up only then; when it is missing, or is another model than
- * the one the kept embeddings came from (its weights' SHA-256 differs), the text is refused with a
- * {@link TextEncoderUnavailableException}.
+ * new finding) the first time it is asked for, then memoised for the life of this object. The encoder is
+ * looked up only then; when it is missing, or is another model than the one the kept embeddings came
+ * from (its weights' SHA-256 differs), the text is refused with a {@link TextEncoderUnavailableException}.
+ *
+ * <p>A report (a sample's findings' texts, {@link #addReportFeatures}) is the mean of its findings'
+ * embeddings, r = (1/|S|) Σ_{f∈S} e_f, not the embedding of the joined text: with REPORT texts each set
+ * of findings would otherwise be embedded anew in every order it is drawn in (PTB-XL's 71 statements,
+ * folds 1–8: 64,940 distinct joined texts over 30 epochs, 20–40 ms each on one core). The mean needs the
+ * finding embeddings only, is the same in any order (summed in double, in sorted order), is e_f itself
+ * for a single finding, and, like the n-gram bag of a report, averages its parts.
  *
  * <p>The file stores each embedding as its float32 values, little-endian, in base64: what is read back
  * is bit for bit what was embedded. Safe for concurrent use (batches are assembled on another thread).
@@ -103,6 +109,21 @@ public final class SentenceFeatures implements TextFeatures {
         float[] v = lookup(text);
         for (int i = 0; i < dimension; i++) {
             dst[offset + i] += v[i];
+        }
+    }
+
+    @Override
+    public void addReportFeatures(List<String> findingTexts, float[] dst, int offset) {
+        List<String> sorted = findingTexts.stream().sorted().toList();
+        double[] sum = new double[dimension];
+        for (String t : sorted) {
+            float[] v = lookup(t);
+            for (int i = 0; i < dimension; i++) {
+                sum[i] += v[i];
+            }
+        }
+        for (int i = 0; i < dimension; i++) {
+            dst[offset + i] += (float) (sum[i] / sorted.size());
         }
     }
 

@@ -40,7 +40,7 @@ public final class TextColumns {
         for (int j = 0; j < m; j++) {
             int[] set = sets[j];
             if (strategy == TextStrategy.REPORT) {
-                tokenizer.addFeatures(report(set, rng), features, j * dim);
+                tokenizer.addReportFeatures(reportParts(set, rng), features, j * dim);
                 for (int f : set) {
                     hot[j * k + f] = 1f;
                 }
@@ -66,8 +66,8 @@ public final class TextColumns {
         return new Columns(k, dim, features, hot);
     }
 
-    /** The findings' texts joined in an order drawn from {@code rng}. */
-    String report(int[] set, SplittableRandom rng) {
+    /** The findings' texts in an order drawn from {@code rng}. */
+    List<String> reportParts(int[] set, SplittableRandom rng) {
         int[] order = set.clone();
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
@@ -79,7 +79,7 @@ public final class TextColumns {
         for (int f : order) {
             parts.add(vocabulary.get(f).text());
         }
-        return String.join(SEPARATOR, parts);
+        return parts;
     }
 
     /** A finding drawn uniformly from the set, avoiding excluded findings when the set has others. */

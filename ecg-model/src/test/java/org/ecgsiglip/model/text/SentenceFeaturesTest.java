@@ -69,6 +69,27 @@ class SentenceFeaturesTest {
     }
 
     @Test
+    void aReportIsTheMeanOfItsFindingsEmbeddingsInAnyOrder() {
+        CountingEncoder encoder = new CountingEncoder(4);
+        SentenceFeatures f = SentenceFeatures.embed(TextEncoderKind.MINILM, encoder, List.of("a b", "c", "d"));
+        float[] ab = encoder.embed("a b");
+        float[] c = encoder.embed("c");
+        int calls = encoder.calls.get();
+        float[] one = new float[4];
+        float[] other = new float[4];
+        f.addReportFeatures(List.of("c", "a b"), one, 0);
+        f.addReportFeatures(List.of("a b", "c"), other, 0);
+        for (int i = 0; i < 4; i++) {
+            assertEquals((float) (((double) ab[i] + c[i]) / 2), one[i], 0f, "component " + i);
+        }
+        assertArrayEquals(one, other, "order does not matter");
+        float[] single = new float[4];
+        f.addReportFeatures(List.of("c"), single, 0);
+        assertArrayEquals(c, single, "a report of one finding is that finding");
+        assertEquals(calls, encoder.calls.get(), "reports of kept findings need no encoder");
+    }
+
+    @Test
     void aNewTextWithoutTheEncodersModuleIsATypedErrorNamingIt() throws IOException {
         Path file = tmp.resolve("e.json");
         SentenceFeatures.embed(TextEncoderKind.MINILM, new CountingEncoder(8), TEXTS).write(file);
