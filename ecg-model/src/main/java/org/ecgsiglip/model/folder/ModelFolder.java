@@ -9,22 +9,24 @@ import org.ecgsiglip.io.pipeline.InputPipeline;
 import org.ecgsiglip.io.pipeline.PipelineJson;
 import org.ecgsiglip.model.core.ModelSpec;
 import org.ecgsiglip.model.core.Objective;
-import org.ecgsiglip.model.text.TextTokenizer;
+import org.ecgsiglip.model.text.SentenceFeatures;
+import org.ecgsiglip.model.text.TextFeatures;
 
 /**
  * A model folder opened for use, after its checks: every file matches the folder's manifest, the run
  * finished (unless an unfinished one is asked for explicitly), the best checkpoint matches its own
- * manifest, and the parts agree with each other (vocabulary size, input shape, tokenizer width).
+ * manifest, and the parts agree with each other (vocabulary size, input shape, text features' width).
  *
  * @param run the folder's layout
  * @param spec the network to rebuild
  * @param vocabulary the findings, in output order
- * @param tokenizer the text tokenizer (null for the BCE baseline)
+ * @param textFeatures what the text tower reads: the n-gram tokenizer, or the sentence embeddings kept of the
+ *        findings' texts (null for the BCE baseline)
  * @param pipeline how a record becomes the model's input
  * @param params the best checkpoint's parameters
  * @param finished whether training ended
  */
-public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary vocabulary, TextTokenizer tokenizer,
+public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary vocabulary, TextFeatures textFeatures,
                           InputPipeline pipeline, Path params, boolean finished) {
 
     /**
@@ -60,7 +62,13 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
                 "the run has no best checkpoint yet", "let the run finish at least one epoch (or --resume it)"));
         ModelSpec spec = ModelFiles.readSpec(run.model());
         FindingsVocabulary vocabulary = FindingsVocabulary.read(run.vocabulary());
-        TextTokenizer tokenizer = spec.objective() == Objective.SIGLIP ? ModelFiles.readTokenizer(run.tokenizer()) : null;
+        // a --text-encoder minilm run keeps its findings' embeddings instead of a tokenizer
+        Path textFile = Files.isRegularFile(run.textEmbeddings()) ? run.textEmbeddings() : run.tokenizer();
+        if (textFile.equals(run.textEmbeddings()) && !manifest.lists(dir.relativize(textFile).toString())) {
+            throw new EcgException(textFile, null, "the manifest does not list this file", "retrain the model");
+        }
+        TextFeatures textFeatures = spec.objective() != Objective.SIGLIP ? null
+                : textFile.equals(run.textEmbeddings()) ? SentenceFeatures.read(textFile) : ModelFiles.readTokenizer(textFile);
         InputPipeline pipeline = PipelineJson.read(run.pipeline());
         if (vocabulary.size() != spec.findings()) {
             throw new EcgException(run.vocabulary(), null, vocabulary.size() + " findings, but the model was built for "
@@ -71,11 +79,11 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
                     + pipeline.inputLength() + " inputs, the model reads " + spec.leads() + " x " + spec.length(),
                     "restore the model's own pipeline.json");
         }
-        if (tokenizer != null && tokenizer.dimension() != spec.textDim()) {
-            throw new EcgException(run.tokenizer(), null, "the tokenizer gives " + tokenizer.dimension()
-                    + " features, the model reads " + spec.textDim(), "restore the model's own tokenizer.json");
+        if (textFeatures != null && textFeatures.dimension() != spec.textDim()) {
+            throw new EcgException(textFile, null, "the text features have " + textFeatures.dimension()
+                    + " values, the model reads " + spec.textDim(), "restore the model's own " + textFile.getFileName());
         }
-        return new ModelFolder(run, spec, vocabulary, tokenizer, pipeline, best.resolve(RunDirectory.PARAMS),
+        return new ModelFolder(run, spec, vocabulary, textFeatures, pipeline, best.resolve(RunDirectory.PARAMS),
                 manifest.finished());
     }
 

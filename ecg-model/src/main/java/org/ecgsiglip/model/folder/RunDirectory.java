@@ -11,7 +11,8 @@ import java.nio.file.Path;
  *   pipeline.json          the input pipeline: data, preprocessing, windows, fitted lead statistics
  *   provenance.json        toolkit, git commit, Java/OS/CPU, DJL/PyTorch, device, seeds, data hashes, folds
  *   vocabulary.json        the frozen findings vocabulary
- *   tokenizer.json         the text tokenizer (SigLIP runs)
+ *   tokenizer.json         the text tokenizer (SigLIP runs with --text-encoder ngram)
+ *   text-embeddings.json   the frozen sentence encoder's embeddings of the findings' texts (--text-encoder minilm)
  *   model.json             what is needed to rebuild the network before loading its parameters
  *   metrics.jsonl          one JSON line per epoch (training loss, positive rate, validation metrics, timing)
  *   steps.jsonl            one JSON line per step (loss, positive rate of the target matrix, gradient norm, lr)
@@ -47,6 +48,10 @@ public record RunDirectory(Path root) {
 
     public Path tokenizer() {
         return root.resolve("tokenizer.json");
+    }
+
+    public Path textEmbeddings() {
+        return root.resolve("text-embeddings.json");
     }
 
     public Path model() {

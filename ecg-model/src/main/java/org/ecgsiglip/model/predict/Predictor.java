@@ -23,7 +23,7 @@ import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.core.Scorer;
 import org.ecgsiglip.model.folder.ModelFolder;
 import org.ecgsiglip.model.text.TextColumns;
-import org.ecgsiglip.model.text.TextTokenizer;
+import org.ecgsiglip.model.text.TextFeatures;
 
 /**
  * A trained model ready to answer: for one ECG, the probability of every finding and the set predicted
@@ -60,7 +60,7 @@ public final class Predictor implements AutoCloseable {
         this.calibration = calibration;
         this.thresholds = Thresholds.fixed(Thresholds.DEFAULT, folder.vocabulary().codes());
         this.scorer = new Scorer(session, folder.spec().objective(),
-                folder.tokenizer() == null ? null : columns(folder.vocabulary().texts()));
+                folder.textFeatures() == null ? null : columns(folder.vocabulary().texts()));
     }
 
     /** Loads the verified best checkpoint of a finished run onto {@code device} ("cpu", "gpu", "gpu:N"). */
@@ -186,10 +186,12 @@ public final class Predictor implements AutoCloseable {
     /**
      * σ(logit) of one record against arbitrary finding texts: new findings scored without retraining. With
      * a shared-temperature calibration, the shared map applies to new texts too; a per-finding calibration
-     * has no map for a text it never saw, so those probabilities stay uncalibrated.
+     * has no map for a text it never saw, so those probabilities stay uncalibrated. With a {@code minilm}
+     * model, a text outside the model's vocabulary is embedded by the sentence encoder, which must then be on
+     * the class path (module {@value org.ecgsiglip.model.text.TextEncoderKind#MINILM_MODULE}).
      */
     public double[] scoreTexts(EcgRecord record, List<String> texts) {
-        if (folder.tokenizer() == null) {
+        if (folder.textFeatures() == null) {
             throw new EcgException(null, "--model", "the supervised baseline has no text encoder",
                     "score new finding texts with a SigLIP run");
         }
@@ -209,7 +211,7 @@ public final class Predictor implements AutoCloseable {
     }
 
     private TextColumns.Columns columns(List<String> texts) {
-        TextTokenizer tokenizer = folder.tokenizer();
+        TextFeatures tokenizer = folder.textFeatures();
         int dim = tokenizer.dimension();
         float[] features = new float[texts.size() * dim];
         for (int j = 0; j < texts.size(); j++) {

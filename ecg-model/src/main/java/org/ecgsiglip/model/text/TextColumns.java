@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.model.siglip.TextStrategy;
-import org.ecgsiglip.model.text.TextTokenizer;
 
 /**
  * Makes the text columns of a batch for a {@link TextStrategy}: the texts' features
- * [m × tokenizer dimension] and the finding sets they stand for [m × K].
+ * [m × features dimension] and the finding sets they stand for [m × K].
  */
 public final class TextColumns {
     /** Joins findings' texts in a report. */
@@ -18,10 +17,10 @@ public final class TextColumns {
 
     private final TextStrategy strategy;
     private final FindingsVocabulary vocabulary;
-    private final TextTokenizer tokenizer;
+    private final TextFeatures tokenizer;
     private final BitSet excluded;
 
-    public TextColumns(TextStrategy strategy, FindingsVocabulary vocabulary, TextTokenizer tokenizer, BitSet excluded) {
+    public TextColumns(TextStrategy strategy, FindingsVocabulary vocabulary, TextFeatures tokenizer, BitSet excluded) {
         this.strategy = strategy;
         this.vocabulary = vocabulary;
         this.tokenizer = tokenizer;
@@ -41,7 +40,7 @@ public final class TextColumns {
         for (int j = 0; j < m; j++) {
             int[] set = sets[j];
             if (strategy == TextStrategy.REPORT) {
-                tokenizer.addFeatures(report(set, rng), features, j * dim);
+                tokenizer.addReportFeatures(reportParts(set, rng), features, j * dim);
                 for (int f : set) {
                     hot[j * k + f] = 1f;
                 }
@@ -67,8 +66,8 @@ public final class TextColumns {
         return new Columns(k, dim, features, hot);
     }
 
-    /** The findings' texts joined in an order drawn from {@code rng}. */
-    String report(int[] set, SplittableRandom rng) {
+    /** The findings' texts in an order drawn from {@code rng}. */
+    List<String> reportParts(int[] set, SplittableRandom rng) {
         int[] order = set.clone();
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
@@ -80,7 +79,7 @@ public final class TextColumns {
         for (int f : order) {
             parts.add(vocabulary.get(f).text());
         }
-        return String.join(SEPARATOR, parts);
+        return parts;
     }
 
     /** A finding drawn uniformly from the set, avoiding excluded findings when the set has others. */

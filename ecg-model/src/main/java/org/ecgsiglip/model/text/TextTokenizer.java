@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * <p>The word list is frozen when the tokenizer is built (from the vocabulary's texts) and saved with
  * the model; {@link #dimension()} = words + buckets.
  */
-public final class TextTokenizer {
+public final class TextTokenizer implements TextFeatures {
     private final List<String> words;
     private final int buckets;
     private final int minN;
@@ -95,11 +95,13 @@ public final class TextTokenizer {
     }
 
     /** Length of a feature vector. */
+    @Override
     public int dimension() {
         return words.size() + buckets;
     }
 
     /** The feature vector of one text (all zeros for a text without any word). */
+    @Override
     public float[] features(String text) {
         float[] v = new float[dimension()];
         addFeatures(text, v, 0);
@@ -107,6 +109,7 @@ public final class TextTokenizer {
     }
 
     /** Writes the features of {@code text} into {@code dst[offset .. offset + dimension())}, which must be zero. */
+    @Override
     public void addFeatures(String text, float[] dst, int offset) {
         List<String> toks = tokens(text);
         if (toks.isEmpty()) {

@@ -14,6 +14,7 @@ import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.io.pipeline.PipelineJson;
 import org.ecgsiglip.io.util.AtomicFiles;
+import org.ecgsiglip.io.util.Sha256;
 import org.ecgsiglip.model.core.ModelSpec;
 import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.folder.Checkpoints;
@@ -21,8 +22,9 @@ import org.ecgsiglip.model.folder.Manifest;
 import org.ecgsiglip.model.folder.ModelFiles;
 import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.siglip.LabelMatrix;
+import org.ecgsiglip.model.text.SentenceFeatures;
 import org.ecgsiglip.model.text.TextColumns;
-import org.ecgsiglip.model.text.TextTokenizer;
+import org.ecgsiglip.model.text.TextFeatures;
 
 /**
  * How a run begins: a fresh start writes the run's definition (configuration, pipeline, vocabulary,
@@ -132,15 +134,24 @@ final class RunStart {
 
     /** Writes the run's definition and an unfinished manifest of it. */
     static void writeDefinition(RunDirectory run, TrainConfig config, TrainingData data, Device device,
-                                FindingsVocabulary vocabulary, TextTokenizer tokenizer, ModelSpec spec) {
+                                FindingsVocabulary vocabulary, TextFeatures tokenizer, ModelSpec spec) {
         try {
             Files.createDirectories(run.root());
             ConfigFiles.write(config, run.config());
             PipelineJson.write(data.pipeline(), run.pipeline());
             vocabulary.write(run.vocabulary());
-            AtomicFiles.writeString(run.tokenizer(), JSON.writeValueAsString(tokenizer));
+            ObjectNode provenance = RunProvenance.collect(config, data, device);
+            if (tokenizer instanceof SentenceFeatures sentences) {
+                sentences.write(run.textEmbeddings());
+                ObjectNode text = JSON.valueToTree(sentences.describe());
+                text.put("file", run.root().relativize(run.textEmbeddings()).toString());
+                text.put("file_sha256", Sha256.of(run.textEmbeddings()));
+                provenance.set("text_encoder", text);
+            } else {
+                AtomicFiles.writeString(run.tokenizer(), JSON.writeValueAsString(tokenizer));
+            }
             ModelFiles.writeSpec(spec, run.model());
-            RunProvenance.write(RunProvenance.collect(config, data, device), run.provenance());
+            RunProvenance.write(provenance, run.provenance());
         } catch (IOException e) {
             throw new EcgException(run.root(), null, "cannot write the run's definition: " + e.getMessage(),
                     "check that the folder is writable and the disk has space", e);
@@ -155,7 +166,8 @@ final class RunStart {
 
     /** The definition files present in the folder, relative to it (provenance, updated at the end, is not one). */
     static List<String> definitionFiles(RunDirectory run) {
-        return java.util.stream.Stream.of(run.config(), run.pipeline(), run.vocabulary(), run.tokenizer(), run.model())
+        return java.util.stream.Stream.of(run.config(), run.pipeline(), run.vocabulary(), run.tokenizer(),
+                        run.textEmbeddings(), run.model())
                 .filter(Files::isRegularFile).map(p -> run.root().relativize(p).toString()).toList();
     }
 

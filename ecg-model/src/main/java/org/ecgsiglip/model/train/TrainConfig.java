@@ -25,6 +25,7 @@ import org.ecgsiglip.model.encoder.EncoderSpec;
 import org.ecgsiglip.model.encoder.Head;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.TextStrategy;
+import org.ecgsiglip.model.text.TextEncoderKind;
 
 /**
  * Everything a training run depends on, resolved: defaults, then a JSON file, then command-line flags
@@ -128,6 +129,11 @@ public record TrainConfig(
         int embeddingDim,
         @Setting(key = "text-hidden", value = "256", min = 1, section = MODEL, help = "Width of the text encoder.")
         int textHidden,
+        @Setting(key = "text-encoder", value = "ngram", section = MODEL,
+                help = "What the text encoder reads: ngram (word and character n-gram embeddings learned from the "
+                        + "vocabulary), or minilm (frozen all-MiniLM-L6-v2 sentence embeddings; needs the ecg-text-minilm "
+                        + "module on the class path).")
+        TextEncoderKind textEncoder,
 
         @Setting(key = "epochs", value = "30", min = 1, section = TRAINING, help = "Epochs.")
         int epochs,

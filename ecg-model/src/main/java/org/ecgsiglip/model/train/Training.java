@@ -23,6 +23,7 @@ import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.siglip.SiglipBlock;
 import org.ecgsiglip.model.siglip.TextStrategy;
 import org.ecgsiglip.model.text.TextColumns;
+import org.ecgsiglip.model.text.TextFeatures;
 import org.ecgsiglip.model.text.TextTokenizer;
 
 /**
@@ -49,7 +50,9 @@ public final class Training {
         FindingsVocabulary vocabulary = data.dataset().vocabulary();
         int findings = vocabulary.size();
         BitSet excluded = excluded(config, vocabulary);
-        TextTokenizer tokenizer = TextTokenizer.fromTexts(vocabulary.texts());
+        // the baseline has no text tower: it never needs a sentence encoder
+        TextFeatures tokenizer = config.objective() == Objective.BCE ? TextTokenizer.fromTexts(vocabulary.texts())
+                : config.textEncoder().forVocabulary(vocabulary.texts());
         Objective objective = config.objective();
         TextStrategy strategy = config.text();
         TextColumns texts = objective == Objective.BCE ? null
