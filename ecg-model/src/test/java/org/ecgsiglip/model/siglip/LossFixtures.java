@@ -39,6 +39,13 @@ final class LossFixtures {
     /** Rows x [n, d], columns y [m, d], t', b and the finding sets of rows [n, K] and columns [m, K]. */
     record Batch(int n, int m, float[] x, float[] y, float logitScale, float logitBias, float[] rowHot,
                  float[] colHot) {
+        int d() {
+            return x.length / n;
+        }
+
+        int k() {
+            return rowHot.length / n;
+        }
     }
 
     /** The loss and its gradients w.r.t. x [n, d], y [m, d], t' and b. */
@@ -122,13 +129,13 @@ final class LossFixtures {
     static Grads reference(Batch b, LabelMatrix matrix, TextStrategy strategy, float[] keep) {
         try (NDManager m = NDManager.newBaseManager("PyTorch");
              GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray x = leaf(m, b.x(), b.n(), D);
-            NDArray y = leaf(m, b.y(), b.m(), D);
+            NDArray x = leaf(m, b.x(), b.n(), b.d());
+            NDArray y = leaf(m, b.y(), b.m(), b.d());
             NDArray t = leaf(m, new float[] {b.logitScale()}, 1);
             NDArray bias = leaf(m, new float[] {b.logitBias()}, 1);
             NDArray logits = x.matMul(y.transpose()).mul(t.exp()).add(bias);
-            NDArray targets = matrix.targets(m.create(b.rowHot(), new Shape(b.n(), K)),
-                    m.create(b.colHot(), new Shape(b.m(), K)), m.create(keep), strategy.paired());
+            NDArray targets = matrix.targets(m.create(b.rowHot(), new Shape(b.n(), b.k())),
+                    m.create(b.colHot(), new Shape(b.m(), b.k())), m.create(keep), strategy.paired());
             NDArray loss = SigmoidLoss.of(logits, targets);
             gc.backward(loss);
             return new Grads(loss.getFloat(), targets.mean().getFloat(), x.getGradient().toFloatArray(),
@@ -143,20 +150,22 @@ final class LossFixtures {
      * shards' own rows stacked (x; y when paired) and the sum over shards of the copies' (y for ALL_FINDINGS, t', b).
      */
     static Grads sharded(Batch b, LabelMatrix matrix, TextStrategy strategy, float[] keep, int shards, int chunk) {
+        int d = b.d();
+        int k = b.k();
         List<NDManager> managers = new ArrayList<>();
         try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
             List<LossShard> parts = new ArrayList<>();
             int start = 0;
-            for (int k = 0; k < shards; k++) {
-                int rows = b.n() / shards + (k < b.n() % shards ? 1 : 0);
+            for (int p = 0; p < shards; p++) {
+                int rows = b.n() / shards + (p < b.n() % shards ? 1 : 0);
                 NDManager m = NDManager.newBaseManager("PyTorch");
                 managers.add(m);
                 int[] cols = strategy.paired() ? new int[] {start, start + rows} : new int[] {0, b.m()};
                 parts.add(new LossShard(
-                        leaf(m, Arrays.copyOfRange(b.x(), start * D, (start + rows) * D), rows, D),
-                        leaf(m, Arrays.copyOfRange(b.y(), cols[0] * D, cols[1] * D), cols[1] - cols[0], D),
-                        m.create(Arrays.copyOfRange(b.rowHot(), start * K, (start + rows) * K), new Shape(rows, K)),
-                        m.create(Arrays.copyOfRange(b.colHot(), cols[0] * K, cols[1] * K), new Shape(cols[1] - cols[0], K)),
+                        leaf(m, Arrays.copyOfRange(b.x(), start * d, (start + rows) * d), rows, d),
+                        leaf(m, Arrays.copyOfRange(b.y(), cols[0] * d, cols[1] * d), cols[1] - cols[0], d),
+                        m.create(Arrays.copyOfRange(b.rowHot(), start * k, (start + rows) * k), new Shape(rows, k)),
+                        m.create(Arrays.copyOfRange(b.colHot(), cols[0] * k, cols[1] * k), new Shape(cols[1] - cols[0], k)),
                         leaf(m, new float[] {b.logitScale()}, 1), leaf(m, new float[] {b.logitBias()}, 1)));
                 start += rows;
             }
