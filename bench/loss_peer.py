@@ -8,8 +8,8 @@ from multi-hot [n, K] rows, at the same sizes. Synthetic finding sets with PTB-X
 With --embed-sizes 1024,...: the peer of LossBench --embed-sizes, the unchunked loss from unit-norm
 embeddings x, y [n, d] (logits exp(t') x y^T + b, shared-finding targets with the diagonal, backward to
 x, y, t', b), its median time and the rise of the peak resident set (VmHWM, reset through
-/proc/self/clear_refs) over the resident set before the repetitions. PyTorch frees each intermediate
-as soon as nothing refers to it, so this is the memory the computation itself needs.
+/proc/self/clear_refs) over the resident set before the warm-up, as LossBench measures it. PyTorch
+frees each intermediate as soon as nothing refers to it, so this is what the computation itself needs.
 """
 import argparse
 import resource
@@ -58,11 +58,10 @@ def embed_sizes(sizes, reps, dim, k):
             loss.backward()
             return loss.item() + float(x.grad[0, 0])
 
-        step()
         base = status_kb("VmRSS:")
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")
-        ms = median_ms(step, reps)
+        ms = median_ms(step, reps)  # its warm-up run counts in the peak too
         rise = (status_kb("VmHWM:") - base) / 1024
         print(f"RESULT impl=pytorch-unchunked n={n} ms={ms:.1f} peak_rss_rise_mb={rise:.1f}")
 

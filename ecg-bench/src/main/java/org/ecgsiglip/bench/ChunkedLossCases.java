@@ -6,13 +6,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.LossShard;
 import org.ecgsiglip.model.siglip.ShardedLoss;
@@ -26,12 +29,19 @@ import org.ecgsiglip.model.siglip.TextStrategy;
  * Both include the target matrix from PTB-XL's finding sets (all 71 statements, drawn with a fixed seed),
  * and the gradient w.r.t. x, y, t', b, read back as a training step would use it.
  *
- * <p>Time: median of the repetitions (after one warm-up). Memory: the rise of the process's peak resident
- * set ({@code VmHWM} after a reset through {@code /proc/self/clear_refs}) over the resident set before
- * the repetitions: libtorch's CPU allocator takes large blocks from the system and gives them back when
- * freed, so this is the peak of the live tensors, native memory that the JVM's heap figures do not show.
- * An unchunked case whose estimated need (14 n × n float32 arrays, what DJL's manager keeps alive until
- * the step's scope closes) exceeds {@code MemAvailable} is skipped, not run into the OOM killer.
+ * <p>Memory: one run of each mode (which is also the warm-up), the rise of the process's peak resident set
+ * ({@code VmHWM} after a reset through {@code /proc/self/clear_refs}) over the resident set before it:
+ * native memory of libtorch's tensors, which the JVM's heap figures do not show. libtorch's CPU
+ * allocator is glibc's malloc: blocks above the mmap threshold go back to the system when freed, smaller
+ * ones may stay in malloc's arenas and be reused without a new rise. Run with
+ * {@code MALLOC_MMAP_THRESHOLD_=65536} to make every tensor above 64 kB its own mapping, so that the
+ * resident set follows the live tensors (this slows allocation: take times from a run without it).
+ * An unchunked case whose estimated need exceeds {@code MemAvailable} is skipped, not run into the OOM
+ * killer: 14 n × n float32 arrays (about 11.3 are measured: DJL's manager keeps every intermediate alive
+ * until the step's scope closes).
+ *
+ * <p>Time: {@code reps} rounds, each timing one chunked and one unchunked run (wall and process CPU time);
+ * medians, and the median over rounds of each round's time ratio.
  *
  * <pre>LossBench --embed-sizes 1024,2048,4096,8192,16384 [--chunk 512] [--dim 128] [--reps 3]</pre>
  * Each n also prints the largest relative difference between the two modes' loss and dL/dx. The last
@@ -53,39 +63,86 @@ final class ChunkedLossCases {
                         + "chunk = %d; MemAvailable %.1f GB%n", Engine.getEngine("PyTorch").getVersion(),
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), LossBench.load(), k, dim, chunk,
                 memAvailableBytes() / 1e9);
-        System.out.printf(Locale.ROOT, "%-12s %6s %12s %14s %14s %16s%n", "case", "n", "ms (median)", "peak RSS +MB",
-                "n x n f32 MB", "n x chunk f32 MB");
-        double[] last = null;
+        System.out.printf(Locale.ROOT, "%-10s %6s %11s %11s %13s %11s %15s%n", "case", "n", "ms median", "cpu-ms med",
+                "peak RSS +MB", "n x n MB", "n x chunk MB");
+        String ratios = null;
         for (int n : sizes) {
             int[][] sets = LossBench.draw(all, n, new SplittableRandom(n));
             try (NDManager root = NDManager.newBaseManager(Device.cpu())) {
                 Inputs in = inputs(root, n, dim, sets, k);
-                double nn = (double) n * n * Float.BYTES / 1e6;
-                double nc = (double) n * Math.min(chunk, n) * Float.BYTES / 1e6;
                 float[][] chunkedOut = new float[2][];
-                LossBench.Measurement c = LossBench.measure(reps, () -> step(in, chunk, chunkedOut));
-                System.out.printf(Locale.ROOT, "%-12s %6d %12.1f %14.1f %14.1f %16.1f%n", "chunked", n, c.millis(),
-                        c.peakRiseMb(), nn, nc);
+                float[][] plainOut = new float[2][];
+                double chunkedMb = peakRiseMb(() -> step(in, chunk, chunkedOut));
                 double need = UNCHUNKED_ARRAYS * n * (double) n * Float.BYTES;
                 long available = memAvailableBytes();
-                if (available > 0 && need > available) {
-                    System.out.printf(Locale.ROOT, "%-12s %6d skipped: needs about %.1f GB, MemAvailable %.1f GB%n",
+                boolean plain = available <= 0 || need <= available;
+                double plainMb = plain ? peakRiseMb(() -> step(in, 0, plainOut)) : Double.NaN;
+                // timed rounds alternate the two modes, so that a change of load hits both sides of a ratio
+                double[][] ms = new double[4][reps];
+                double[] ratio = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    double[] c = timed(() -> step(in, chunk, chunkedOut));
+                    ms[0][r] = c[0];
+                    ms[1][r] = c[1];
+                    if (plain) {
+                        double[] u = timed(() -> step(in, 0, plainOut));
+                        ms[2][r] = u[0];
+                        ms[3][r] = u[1];
+                        ratio[r] = u[0] / c[0];
+                    }
+                }
+                double nn = (double) n * n * Float.BYTES / 1e6;
+                System.out.printf(Locale.ROOT, "%-10s %6d %11.1f %11.1f %13.1f %11.1f %15.1f%n", "chunked", n,
+                        median(ms[0]), median(ms[1]), chunkedMb, nn, (double) n * Math.min(chunk, n) * Float.BYTES / 1e6);
+                if (!plain) {
+                    System.out.printf(Locale.ROOT, "%-10s %6d skipped: needs about %.1f GB, MemAvailable %.1f GB%n",
                             "unchunked", n, need / 1e9, available / 1e9);
                     continue;
                 }
-                float[][] plainOut = new float[2][];
-                LossBench.Measurement u = LossBench.measure(reps, () -> step(in, 0, plainOut));
-                System.out.printf(Locale.ROOT, "%-12s %6d %12.1f %14.1f %14.1f %16s%n", "unchunked", n, u.millis(),
-                        u.peakRiseMb(), nn, "-");
-                System.out.printf(Locale.ROOT, "%-12s %6d loss %.6g vs %.6g, max |ΔdL/dx| / max |dL/dx| = %.2g%n",
-                        "agreement", n, chunkedOut[0][0], plainOut[0][0], maxDiff(chunkedOut[1], plainOut[1]));
-                last = new double[] {n, u.peakRiseMb() / c.peakRiseMb(), u.millis() / c.millis()};
+                System.out.printf(Locale.ROOT, "%-10s %6d %11.1f %11.1f %13.1f %11.1f %15s%n", "unchunked", n,
+                        median(ms[2]), median(ms[3]), plainMb, nn, "-");
+                double[] sorted = ratio.clone();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%-10s %6d loss %.6g vs %.6g, max |ΔdL/dx| / max |dL/dx| = %.2g; time "
+                                + "unchunked/chunked per round: median %.2f (%.2f-%.2f)%n", "compare", n, chunkedOut[0][0],
+                        plainOut[0][0], maxDiff(chunkedOut[1], plainOut[1]), median(ratio), sorted[0],
+                        sorted[reps - 1]);
+                ratios = String.format(Locale.ROOT, "at n=%d: peak RSS rise %.2f, time %.2f (median of %d rounds)", n,
+                        plainMb / chunkedMb, median(ratio), reps);
             }
         }
-        if (last != null) {
-            System.out.printf(Locale.ROOT, "RATIO unchunked/chunked at n=%d: peak RSS rise %.2f, time %.2f%n",
-                    (int) last[0], last[1], last[2]);
+        if (ratios != null) {
+            System.out.println("RATIO unchunked/chunked " + ratios);
         }
+    }
+
+    /** The rise of the peak resident set during one run over the resident set before it. */
+    static double peakRiseMb(Supplier<Object> work) {
+        System.gc();
+        long base = LossBench.rssKb("VmRSS:");
+        LossBench.resetPeak();
+        if (work.get() == null) {
+            throw new IllegalStateException();
+        }
+        long peak = LossBench.rssKb("VmHWM:");
+        return base < 0 || peak < 0 ? Double.NaN : (peak - base) / 1024.0;
+    }
+
+    /** Wall and process CPU milliseconds of one run (CPU time: all threads, libtorch's included). */
+    static double[] timed(Supplier<Object> work) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        if (work.get() == null) {
+            throw new IllegalStateException();
+        }
+        return new double[] {(System.nanoTime() - t0) / 1e6, (os.getProcessCpuTime() - cpu0) / 1e6};
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private record Inputs(NDArray x, NDArray y, NDArray hot, float[] keep) {

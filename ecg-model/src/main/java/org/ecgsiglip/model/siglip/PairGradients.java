@@ -22,8 +22,9 @@ import ai.djl.nn.Activation;
  * The same G serves hard and soft targets: for y ∈ {0, 1}, z = 2y − 1, ∂(−log σ(z l))/∂l = −z σ(−z l)
  * = σ(l) − y; for y ∈ [0, 1], ∂(softplus(l) − y l)/∂l = σ(l) − y. ∂L/∂x and the scalars are summed over
  * chunks; ∂L/∂y is exact per chunk (a column sees all of the block's rows at once) and the chunks are
- * stacked. Peak memory: a few n × chunk arrays (logits, targets, σ, G), freed with the chunk's
- * sub-manager, plus the n × d and m × d gradients.
+ * stacked. Peak memory: about 12 n × chunk arrays (products, logits, targets and their intermediates, σ,
+ * G; measured by LossBench --embed-sizes), freed with the chunk's sub-manager, plus the n × d and m × d
+ * gradients.
  */
 final class PairGradients {
     private PairGradients() {
