@@ -91,7 +91,7 @@ public final class ShardedSigmoidLoss {
             NDArray columnHot = paired ? gather(shards, LossShard::colHot, out, device) : s.colHot();
             NDArray t = detach(s.logitScale(), out).exp();
             parts.add(PairGradients.compute(out, detach(s.signals(), out), columns, t, detach(s.logitBias(), out),
-                    s.rowHot(), columnHot, keepOn(out, device), matrix, paired, rowStart, chunk == 0 ? (int) m : chunk, n));
+                    s.rowHot(), columnHot, keepOn(out, device), matrix, paired, rowStart, chunk == 0 ? Math.toIntExact(m) : chunk, n));
             rowStart += s.rows();
         }
         List<NDArray> losses = new ArrayList<>();
@@ -187,6 +187,9 @@ public final class ShardedSigmoidLoss {
                         + "shard, got " + s.columns() + " and " + shards.get(0).columns());
             }
             n += s.rows();
+        }
+        if (n == 0 || shards.get(0).columns() == 0) {
+            throw new IllegalArgumentException("the loss needs at least one row and one column, got " + n + " rows");
         }
         return n;
     }

@@ -120,6 +120,10 @@ class ShardedSigmoidLossTest {
         assertThrows(IllegalArgumentException.class, () -> new ShardedSigmoidLoss(LabelMatrix.JACCARD,
                 TextStrategy.REPORT, new float[] {0.5f}, 0));
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            LossShard empty = new LossShard(m.zeros(new Shape(0, 4)), m.zeros(new Shape(0, 4)), m.zeros(new Shape(0, 2)),
+                    m.zeros(new Shape(0, 2)), m.zeros(new Shape(1)), m.zeros(new Shape(1)));
+            assertThrows(IllegalArgumentException.class, () -> new ShardedSigmoidLoss(LabelMatrix.JACCARD,
+                    TextStrategy.REPORT, new float[] {1, 1}, 4).compute(List.of(empty)));
             assertThrows(IllegalArgumentException.class, () -> new LossShard(m.zeros(new Shape(3, 4)),
                     m.zeros(new Shape(3, 5)), m.zeros(new Shape(3, 2)), m.zeros(new Shape(3, 2)), m.zeros(new Shape(1)),
                     m.zeros(new Shape(1))));
