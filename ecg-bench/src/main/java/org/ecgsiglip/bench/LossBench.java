@@ -20,7 +20,6 @@ import org.ecgsiglip.io.ptbxl.LabelLevel;
 import org.ecgsiglip.io.ptbxl.PtbXl;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.SigmoidLoss;
-import org.ecgsiglip.model.core.Devices;
 
 /**
  * The pairwise sigmoid loss and its target matrix at batch sizes n = 256, 1024, 4096, on the CPU.
@@ -38,6 +37,9 @@ import org.ecgsiglip.model.core.Devices;
  *
  * <pre>java -cp ... org.ecgsiglip.bench.LossBench [--sizes 256,1024,4096] [--reps 7]</pre>
  * The last line is the ratio of the device target matrix's time to the Java reference's at the largest n.
+ *
+ * <p>With {@code --embed-sizes 1024,...}, it instead compares the loss from embeddings unchunked and in
+ * column chunks ({@link ChunkedLossCases}).
  */
 public final class LossBench {
     private LossBench() {
@@ -50,7 +52,12 @@ public final class LossBench {
         LabeledDataset ds = PtbXl.load(ReadBenchmark.dataRoot().resolve("ptb-xl"), LabelLevel.ALL);
         int k = ds.vocabulary().size();
         int[][] all = ds.records().stream().map(r -> r.findings()).toArray(int[][]::new);
-        Device cpu = Devices.resolve("cpu");
+        Device cpu = Device.cpu();
+        String embedSizes = TrainThroughput.arg(args, "--embed-sizes", "");
+        if (!embedSizes.isEmpty()) {
+            ChunkedLossCases.run(args, embedSizes, all, k, reps);
+            return;
+        }
         Engine.getEngine("PyTorch").setRandomSeed(1);
         System.out.printf(Locale.ROOT, "PyTorch engine %s, %s intra-op threads; load %s; K = %d findings%n",
                 Engine.getEngine("PyTorch").getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "default"),

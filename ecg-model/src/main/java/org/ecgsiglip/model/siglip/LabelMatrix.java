@@ -99,45 +99,62 @@ public enum LabelMatrix {
      * Counts come from a matrix product, which is exact for these small integers in float32.
      */
     public NDArray targets(NDArray rowHot, NDArray colHot, NDArray keep, boolean paired) {
+        requirePairing(paired, rowHot.getShape().get(0), colHot.getShape().get(0));
+        return block(rowHot, colHot, keep, paired, 0, 0);
+    }
+
+    /**
+     * One block of a larger matrix: rows {@code rowStart .. rowStart + n − 1} against columns
+     * {@code colStart .. colStart + m − 1} of the whole batch's matrix, from the block's multi-hot
+     * rows [n, K] and columns [m, K]. With {@code paired} texts the diagonal of the whole matrix
+     * (global row index = global column index) is positive, wherever it falls in the block. This is
+     * what a device's shard of rows against one chunk of the gathered columns needs; the caller checks
+     * that the whole matrix is square when paired.
+     */
+    public NDArray block(NDArray rowHot, NDArray colHot, NDArray keep, boolean paired, long rowStart, long colStart) {
+        requirePairedTexts(paired);
         long n = rowHot.getShape().get(0);
         long m = colHot.getShape().get(0);
-        requirePairing(paired, n, m);
-        NDManager manager = rowHot.getManager();
-        NDArray y;
         if (this == DIAGONAL) {
-            y = manager.eye((int) n, (int) m, 0, DataType.FLOAT32).toDevice(rowHot.getDevice(), false);
-            return y;
+            return diagonal(rowHot, n, m, rowStart, colStart).toType(DataType.FLOAT32, false);
         }
         NDArray a = rowHot.mul(keep);
         NDArray b = colHot.mul(keep);
         NDArray inter = a.matMul(b.transpose());
         NDArray sizeA = a.sum(new int[] {1}, true);
         NDArray sizeB = b.sum(new int[] {1}, true).transpose();
-        y = switch (this) {
-            case SHARED_FINDING -> inter.gt(0.5f).toType(DataType.FLOAT32, false);
-            case EXACT_SET -> inter.eq(sizeA).logicalAnd(inter.eq(sizeB)).logicalAnd(sizeA.gt(0.5f))
-                    .toType(DataType.FLOAT32, false);
-            case JACCARD -> {
-                NDArray union = sizeA.add(sizeB).sub(inter);
-                yield inter.div(union.maximum(1f));
-            }
-            case DIAGONAL -> throw new AssertionError();
-        };
-        if (paired) {
-            NDArray eye = manager.eye((int) n, (int) m, 0, DataType.FLOAT32).toDevice(rowHot.getDevice(), false);
-            y = y.maximum(eye);
+        if (this == JACCARD) {
+            NDArray y = inter.div(sizeA.add(sizeB).sub(inter).maximum(1f));
+            return paired ? y.maximum(diagonal(rowHot, n, m, rowStart, colStart).toType(DataType.FLOAT32, false)) : y;
         }
-        return y;
+        NDArray hard = this == SHARED_FINDING ? inter.gt(0.5f)
+                : inter.eq(sizeA).logicalAnd(inter.eq(sizeB)).logicalAnd(sizeA.gt(0.5f));
+        return (paired ? hard.logicalOr(diagonal(rowHot, n, m, rowStart, colStart)) : hard)
+                .toType(DataType.FLOAT32, false);
+    }
+
+    /** Boolean [n, m] on {@code like}'s device and in its manager: true where rowStart + i = colStart + j. */
+    private static NDArray diagonal(NDArray like, long n, long m, long rowStart, long colStart) {
+        NDManager manager = like.getManager();
+        NDArray rows = manager.arange(Math.toIntExact(rowStart), Math.toIntExact(rowStart + n), 1, DataType.INT32)
+                .toDevice(like.getDevice(), false).reshape(n, 1);
+        NDArray cols = manager.arange(Math.toIntExact(colStart), Math.toIntExact(colStart + m), 1, DataType.INT32)
+                .toDevice(like.getDevice(), false).reshape(1, m);
+        return rows.eq(cols);
     }
 
     private void requirePairing(boolean paired, long n, long m) {
+        requirePairedTexts(paired);
+        if (paired && n != m) {
+            throw new IllegalArgumentException("paired texts need a square matrix, got " + n + " x " + m);
+        }
+    }
+
+    void requirePairedTexts(boolean paired) {
         if (this == DIAGONAL && !paired) {
             throw new EcgException(null, "label matrix", "DIAGONAL needs one text per sample, but the texts are not "
                     + "paired with the samples (all-findings texts)", "use shared-finding, exact-set or jaccard with "
                     + "--text all-findings, or --text report / single-finding with diagonal");
-        }
-        if (paired && n != m) {
-            throw new IllegalArgumentException("paired texts need a square matrix, got " + n + " x " + m);
         }
     }
 }

@@ -18,7 +18,9 @@ import ai.djl.training.loss.Loss;
  * (PyTorch's, which is stable for any l: it returns l itself above 20). The supervised baseline uses the same function on
  * [n, K] logits against multi-hot labels (binary cross-entropy summed over findings, averaged over records).
  *
- * <p>Labels: {@code NDList(y)}; predictions: {@code NDList(l)}.
+ * <p>Labels: {@code NDList(y)}; predictions: {@code NDList(l)}. There are no per-pair weights (w_ij = 1).
+ * The same loss over a batch embedded on several devices, or in column chunks without the n × m logits:
+ * {@link ShardedSigmoidLoss}.
  */
 public final class SigmoidLoss extends Loss {
 
