@@ -71,7 +71,8 @@ public final class TrainThroughput {
                 Device actual = block.getParameters().get(0).getValue().getArray().getDevice();
                 float[] keep = new float[findings];
                 Arrays.fill(keep, 1f);
-                TrainingStep step = new TrainingStep(trainer, objective, LabelMatrix.SHARED_FINDING, true, keep, 1f);
+                TrainingStep step = new TrainingStep(trainer, objective, LabelMatrix.SHARED_FINDING,
+                        org.ecgsiglip.model.siglip.TextStrategy.REPORT, keep, 1f, new Device[] {actual}, 0);
                 HostBatch[] batches = {synthetic(batch, length, findings, textDim, 1),
                     synthetic(batch, length, findings, textDim, 2)};
                 for (int i = 0; i < warmup; i++) {

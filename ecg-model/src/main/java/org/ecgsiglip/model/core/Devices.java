@@ -6,13 +6,14 @@ import java.util.Locale;
 import org.ecgsiglip.io.EcgException;
 
 /**
- * Resolves what a user asked for ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code all-gpus}) into a
- * device that DJL can actually use — never a silent fallback.
+ * Resolves what a user asked for ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code all-gpus}) into the
+ * devices DJL can actually use — never a silent fallback.
  *
  * <p>DJL quietly uses the CPU when it cannot load CUDA; asking for a GPU here when the engine sees
- * none is therefore an error that says why. The pairwise loss needs the whole batch on one device,
- * so {@code all-gpus} with more than one GPU is refused rather than split per device (DJL's
- * per-device slicing would hide most negative pairs from the loss).
+ * none is therefore an error that says why. {@code all-gpus} is every visible GPU: training is then
+ * data-parallel with a label-aware loss over the whole batch ({@code ShardedSigmoidLoss}: embeddings and
+ * finding sets are gathered across devices, so cross-device pairs that share a finding are positives);
+ * with one GPU it is {@code gpu}. Scoring and validation run on the first device.
  */
 public final class Devices {
     private Devices() {
@@ -32,12 +33,6 @@ public final class Devices {
                         + "(see the README's GPU notes) or run with --device cpu");
             }
             if (s.equals("all-gpus")) {
-                if (gpus > 1) {
-                    throw new EcgException(null, "--device all-gpus", gpus + " GPUs are visible, but training on "
-                            + "several GPUs is not supported: the pairwise sigmoid loss must see the whole batch, "
-                            + "and gathering embeddings across devices is not implemented", "use --device gpu:N "
-                            + "with one GPU and a larger batch");
-                }
                 return Device.gpu(0);
             }
             int id = 0;
@@ -55,6 +50,19 @@ public final class Devices {
             return Device.gpu(id);
         }
         throw new EcgException(null, "--device " + spec, "unknown device", "use cpu, gpu, gpu:N or all-gpus");
+    }
+
+    /** Every device training will use: all visible GPUs for {@code all-gpus}, else the one of {@link #resolve}. */
+    public static Device[] resolveAll(String spec) {
+        Device first = resolve(spec);
+        if (!spec.trim().equalsIgnoreCase("all-gpus")) {
+            return new Device[] {first};
+        }
+        Device[] all = new Device[gpuCount()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = Device.gpu(i);
+        }
+        return all;
     }
 
     /** GPUs visible to the PyTorch engine. */

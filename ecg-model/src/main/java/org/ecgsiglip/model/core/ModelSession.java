@@ -58,9 +58,20 @@ public final class ModelSession implements AutoCloseable {
     public static ModelSession forTraining(ModelSpec spec, Device device, long seed, Tracker learningRate,
                                            float weightDecay, int textColumns, Path resumeParams,
                                            Path resumeOptimizer) {
+        return forTraining(spec, new Device[] {device}, seed, learningRate, weightDecay, textColumns, resumeParams,
+                resumeOptimizer);
+    }
+
+    /**
+     * As above on several devices (data-parallel: DJL keeps a copy of the parameters on each and sums their
+     * gradients at the update); the first device holds the model.
+     */
+    public static ModelSession forTraining(ModelSpec spec, Device[] devices, long seed, Tracker learningRate,
+                                           float weightDecay, int textColumns, Path resumeParams,
+                                           Path resumeOptimizer) {
         Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
         Block block = spec.buildBlock();
-        Model model = Model.newInstance("ecg-siglip", device, "PyTorch");
+        Model model = Model.newInstance("ecg-siglip", devices[0], "PyTorch");
         model.setBlock(block);
         if (resumeParams != null) {
             // before the trainer exists: DJL's Trainer.initialize caches the parameter arrays it sees
@@ -71,7 +82,7 @@ public final class ModelSession implements AutoCloseable {
                 .optWeightDecay(weightDecay).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new SigmoidLoss())
                 .optOptimizer(optimizer)
-                .optDevices(new Device[] {device})
+                .optDevices(devices.clone())
                 .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                         XavierInitializer.FactorType.IN, 2f), Parameter.Type.WEIGHT);
         Trainer trainer = model.newTrainer(config);

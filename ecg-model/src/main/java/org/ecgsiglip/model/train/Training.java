@@ -46,7 +46,8 @@ public final class Training {
 
     public static TrainingResult run(TrainConfig config, TrainingData data, RunDirectory run, boolean resume,
                                      TrainingMonitor monitor) {
-        Device device = Devices.resolve(config.device());
+        Device[] devices = Devices.resolveAll(config.device());
+        Device device = devices[0];
         FindingsVocabulary vocabulary = data.dataset().vocabulary();
         int findings = vocabulary.size();
         BitSet excluded = excluded(config, vocabulary);
@@ -88,7 +89,7 @@ public final class Training {
         int columns = texts == null ? 0 : (strategy == TextStrategy.ALL_FINDINGS ? findings : config.batchSize());
         long started = System.nanoTime();
         Path resumeFrom = resumed == null ? null : resumed.checkpoint();
-        try (ModelSession session = ModelSession.forTraining(spec, device, config.seed(), schedule,
+        try (ModelSession session = ModelSession.forTraining(spec, devices, config.seed(), schedule,
                 (float) config.weightDecay(), columns,
                 resumeFrom == null ? null : resumeFrom.resolve(RunDirectory.PARAMS),
                 resumeFrom == null ? null : resumeFrom.resolve(RunDirectory.OPTIMIZER));
@@ -101,10 +102,11 @@ public final class Training {
                 monitor.onMessage("resuming " + run.root() + " after epoch " + state.completedEpochs() + " from "
                         + run.root().relativize(resumeFrom));
             }
-            TrainingStep step = new TrainingStep(session.trainer(), objective, config.labelMatrix(), strategy.paired(),
-                    keep, (float) config.clipNorm());
+            TrainingStep step = new TrainingStep(session.trainer(), objective, config.labelMatrix(), strategy,
+                    keep, (float) config.clipNorm(), devices, 0);
             Scorer scorer = new Scorer(session, objective, texts == null ? null : texts.vocabularyColumns());
-            monitor.onStart(config.variantName() + " on " + device, state.completedEpochs() + 1, config.epochs(),
+            monitor.onStart(config.variantName() + " on " + (devices.length == 1 ? device.toString()
+                    : java.util.Arrays.toString(devices)), state.completedEpochs() + 1, config.epochs(),
                     stepsPerEpoch);
             for (int epoch = state.completedEpochs(); epoch < config.epochs(); epoch++) {
                 state = epoch(config, data, run, session, step, scorer, assembler, log, monitor, schedule, state, epoch);

@@ -23,7 +23,11 @@ class DevicesTest {
         if (gpus == 0) {
             assertThrows(EcgException.class, () -> Devices.resolve("gpu"));
             assertThrows(EcgException.class, () -> Devices.resolve("all-gpus"));
+            assertThrows(EcgException.class, () -> Devices.resolveAll("all-gpus"), "no GPU: still loud");
+        } else {
+            assertEquals(gpus, Devices.resolveAll("all-gpus").length, "every visible GPU");
         }
+        assertEquals(1, Devices.resolveAll("cpu").length);
     }
 
     @Test
