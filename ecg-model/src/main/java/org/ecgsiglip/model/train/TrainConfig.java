@@ -160,6 +160,9 @@ public record TrainConfig(
         @Setting(key = "lead-dropout", value = "0.1", min = 0, max = 1, maxExclusive = true, section = TRAINING,
                 help = "Probability of zeroing each lead in training; 0 turns it off.")
         double leadDropout,
+        @Setting(key = "loss-chunk", value = "0", min = 0, section = TRAINING,
+                help = "Compute the loss in blocks of this many columns (memory n x chunk instead of n x n); 0: at once.")
+        int lossChunk,
         @Setting(key = "logit-bias-init", value = "auto", section = TRAINING,
                 help = "auto (-10 for diagonal, else the log-odds of the measured positive rate) or a number.")
         LogitBiasInit logitBiasInit,

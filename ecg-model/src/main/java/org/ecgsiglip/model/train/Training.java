@@ -103,7 +103,7 @@ public final class Training {
                         + run.root().relativize(resumeFrom));
             }
             TrainingStep step = new TrainingStep(session.trainer(), objective, config.labelMatrix(), strategy,
-                    keep, (float) config.clipNorm(), devices, 0);
+                    keep, (float) config.clipNorm(), devices, config.lossChunk());
             Scorer scorer = new Scorer(session, objective, texts == null ? null : texts.vocabularyColumns());
             monitor.onStart(config.variantName() + " on " + (devices.length == 1 ? device.toString()
                     : java.util.Arrays.toString(devices)), state.completedEpochs() + 1, config.epochs(),
