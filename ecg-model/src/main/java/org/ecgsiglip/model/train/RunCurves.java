@@ -50,7 +50,10 @@ public final class RunCurves {
         return out;
     }
 
-    /** The curves of {@code epochs}, one series each. */
+    /**
+     * The curves of {@code epochs}, one series each; a series with no finite value (e.g. macro-AUROC on a
+     * validation set that lacks a finding's positives) is left out rather than drawn empty.
+     */
     public static List<TrainingCurves.Series> series(List<EpochSummary> epochs) {
         int[] x = epochs.stream().mapToInt(EpochSummary::epoch).toArray();
         List<TrainingCurves.Series> out = new ArrayList<>();
@@ -63,6 +66,7 @@ public final class RunCurves {
                     : e.temperature()));
             out.add(series("logit bias b", x, epochs, e -> e.bias() == null ? Double.NaN : e.bias()));
         }
+        out.removeIf(c -> java.util.Arrays.stream(c.values()).noneMatch(Double::isFinite));
         return out;
     }
 
