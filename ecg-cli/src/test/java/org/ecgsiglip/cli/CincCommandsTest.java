@@ -27,7 +27,6 @@ import org.ecgsiglip.io.cinc.CincVocabularies;
 import org.ecgsiglip.io.dataset.LabeledDataset;
 import org.ecgsiglip.io.dataset.LabeledRecord;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
-import org.ecgsiglip.io.pipeline.CincCopies;
 import org.ecgsiglip.io.pipeline.CincDataSource;
 import org.ecgsiglip.io.pipeline.PipelineJson;
 import org.ecgsiglip.io.ptbxl.LabelLevel;
@@ -53,25 +52,10 @@ class CincCommandsTest {
     static Path ptbxl;
     static Path ptbxlRun;
 
-    /**
-     * The 7 bundled records and, of each, copies at other rates and lengths under other sources' names:
-     * CPSC 500 Hz 15 s, INCART 257 Hz 15 s, PTB 1000 Hz 6 s, CPSC-extra 500 Hz 6 s (35 records).
-     */
+    /** Trains a CinC model on {@link CincTree}'s 35 records and a PTB-XL model on 60 sample records. */
     @BeforeAll
     static void train() throws IOException {
-        cinc = tmp.resolve("cinc");
-        Files.createDirectories(cinc);
-        String[] ids = {"E07500", "E07501", "HR06002", "HR06003", "JS20000", "JS20005", "JS20006"};
-        for (int i = 0; i < ids.length; i++) {
-            Path source = TestData.cincFixtures().resolve(ids[i]);
-            for (String suffix : List.of(".hea", ".mat")) {
-                Files.copy(source.resolveSibling(ids[i] + suffix), cinc.resolve(ids[i] + suffix));
-            }
-            CincCopies.write(source, cinc, String.format("A%04d", i + 1), 500, 15, null);
-            CincCopies.write(source, cinc, String.format("I%04d", i + 1), 257, 15, null);
-            CincCopies.write(source, cinc, String.format("S%04d", i + 1), 1000, 6, null);
-            CincCopies.write(source, cinc, String.format("Q%04d", i + 1), 500, 6, null);
-        }
+        cinc = CincTree.write(tmp.resolve("cinc"));
         cincRun = tmp.resolve("cinc-run");
         TrainCommandTest.Outcome o = TrainCommandTest.execute("train", "--cinc", cinc.toString(),
                 "--ignore-unknown-codes", "--cinc-folds", "3", "--train-folds", "1", "--validation-folds", "2",
