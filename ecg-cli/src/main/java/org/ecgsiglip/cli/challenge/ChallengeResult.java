@@ -135,6 +135,10 @@ public record ChallengeResult(ChallengeOption option, ChallengeScore score, Opti
     public String toString() {
         StringBuilder sb = new StringBuilder(evaluation.map(ChallengeEvaluation::toString).orElse(score.toString()))
                 .append('\n');
+        if (score.correct() == score.inactive()) {
+            sb.append("  the perfect and the inactive (sinus rhythm only) outputs score alike here, so the score is 0 by"
+                    + " the Challenge's definition and says nothing about these outputs\n");
+        }
         describeWeights(sb, option);
         coverage.describe(sb, "scores");
         return sb.toString();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.ecgsiglip.cli.challenge.ChallengeResult;
@@ -52,21 +55,38 @@ public record TestSummary(Path model, String objective, DataSource trainedOn, He
             sb.append("  ").append(c.code()).append(" ").append(c.text()).append(" <- max(")
                     .append(String.join(", ", c.modelCodes())).append(")\n");
         }
+        List<String> zeroShot = cols.stream().filter(c -> c.from() == FindingBridge.From.ZERO_SHOT)
+                .map(c -> c.code() + " " + c.text()).toList();
+        if (!zeroShot.isEmpty()) {
+            wrap(sb, "  zero-shot (scored against their text, never trained on): ", zeroShot);
+        }
         for (FindingBridge.Column c : cols) {
-            if (c.from() == FindingBridge.From.ZERO_SHOT) {
-                sb.append("  ").append(c.code()).append(" ").append(c.text()).append(": zero-shot\n");
-            } else if (c.from() == FindingBridge.From.MODEL && !c.truthCodes().equals(List.of(c.code()))) {
+            if (c.from() == FindingBridge.From.MODEL && !c.truthCodes().equals(List.of(c.code()))) {
                 sb.append("  ").append(c.code()).append(" ").append(c.text()).append(": truth from PTB-XL ")
                         .append(String.join(", ", c.truthCodes())).append('\n');
             }
         }
-        for (FindingBridge.LeftOut l : bridge.leftOut()) {
-            sb.append("left out: ").append(l.code()).append(" ").append(l.text()).append(" (").append(l.reason())
-                    .append(")\n");
-        }
+        Map<String, List<String>> left = new LinkedHashMap<>();
+        bridge.leftOut().forEach(l -> left.computeIfAbsent(l.reason(), k -> new ArrayList<>()).add(l.code() + " "
+                + l.text()));
+        left.forEach((reason, findings) -> wrap(sb, "left out, " + findings.size() + " (" + reason + "): ", findings));
         records.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
         sb.append("thresholds: ").append(thresholds).append('\n');
         return sb.toString();
+    }
+
+    /** {@code lead} and the items joined by "; ", wrapped at 110 characters with a 4-space indent. */
+    private static void wrap(StringBuilder sb, String lead, List<String> items) {
+        StringBuilder line = new StringBuilder(lead);
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i) + (i + 1 < items.size() ? ";" : "");
+            if (line.length() + item.length() + 1 > 110 && line.length() > 4) {
+                sb.append(line.toString().stripTrailing()).append('\n');
+                line = new StringBuilder("    ");
+            }
+            line.append(item).append(' ');
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
     }
 
     /** {@code test.json}: this summary with the headline results. */
@@ -76,7 +96,11 @@ public record TestSummary(Path model, String objective, DataSource trainedOn, He
         n.put("objective", objective);
         n.set("trained_on", trainedOn.toJson());
         ObjectNode d = n.putObject("dataset");
-        d.set("source", records.source().toJson());
+        ObjectNode source = records.source().toJson();
+        if (records.folds().isEmpty() && source.has("split")) {
+            source.putNull("split"); // every record: no folds were assigned
+        }
+        d.set("source", source);
         d.put("name", records.dataset().name());
         d.set("folds", JSON.valueToTree(records.folds()));
         d.put("records", records.dataset().size());
