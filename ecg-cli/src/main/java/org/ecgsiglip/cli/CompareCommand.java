@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Paired bootstrap comparison of two prediction sets: per-finding and macro F1 differences, "
-                + "CIs, p-values (Holm-corrected across findings).")
+                + "CIs, p-values (Holm-corrected across findings).",
+        footer = {"", "Examples:",
+            "  ecg compare --a diagonal.csv --b shared.csv --truth T.csv --seed 1 --out cmp/",
+            "  ecg compare --a ptbxl-model.csv --b cinc-model.csv --truth T.csv --metric challenge2021 --seed 1 --out cmp/"})
 public final class CompareCommand implements Callable<Integer> {
 
     /** What to compare; {@link #run(Request)} does it. */

@@ -35,7 +35,13 @@ import picocli.CommandLine.Spec;
  * column), 2 bad command line.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Per-finding precision, recall, F1, AUROC, AUPRC and their averages, with bootstrap CIs.")
+        description = "Per-finding precision, recall, F1, AUROC, AUPRC and their averages, with bootstrap CIs.",
+        footer = {"", "Examples:",
+            "  ecg evaluate --scores S.csv --truth T.csv --bootstrap 1000 --seed 1 --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --tune-scores V.csv --tune-truth VT.csv --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --bootstrap 1000 --seed 1 --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --challenge-weights weights.csv --out eval/",
+            "The Challenge score needs columns named by SNOMED-CT codes (ecg test writes them for CinC classes)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     /**
