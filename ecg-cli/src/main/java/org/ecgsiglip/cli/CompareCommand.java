@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + "CIs, p-values (Holm-corrected across findings).",
         footer = {"", "Examples:",
             "  ecg compare --a diagonal.csv --b shared.csv --truth T.csv --seed 1 --out cmp/",
-            "  ecg compare --a ptbxl-model.csv --b cinc-model.csv --truth T.csv --metric challenge2021 --seed 1 --out cmp/"})
+            "  ecg compare --a ptbxl.csv --b cinc.csv --truth T.csv --metric challenge2021 \\",
+            "      --seed 1 --out cmp/"})
 public final class CompareCommand implements Callable<Integer> {
 
     /** What to compare; {@link #run(Request)} does it. */

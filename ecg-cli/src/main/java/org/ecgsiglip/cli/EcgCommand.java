@@ -33,10 +33,9 @@ import picocli.CommandLine.Option;
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",
             "  ecg predict --model runs/shared --records data/ptb-xl/records100 --out scores.csv",
             "  ecg evaluate --scores scores.csv --truth truth.csv --bootstrap 1000 --seed 1 --out eval/",
-            "  ecg train --cinc data/cinc2021 --ignore-unknown-codes --out runs/cinc   (PhysioNet/CinC 2020/2021)",
-            "  ecg test --model runs/cinc --cinc data/cinc2021 --bootstrap 1000 --seed 1 --out runs/cinc/test",
-            "  ecg test --model runs/shared --cinc data/georgia --seed 1 --out georgia/   (PTB-XL model on CinC)",
-            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --out eval/   (Challenge score)",
+            "  ecg train --cinc data/cinc2021 --ignore-unknown-codes --out runs/cinc",
+            "  ecg test --model runs/cinc --cinc data/cinc2021 --seed 1 --out runs/cinc/test",
+            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --out eval/",
             "Run 'ecg help COMMAND' for a command's options and examples."})
 public final class EcgCommand implements Runnable {
 

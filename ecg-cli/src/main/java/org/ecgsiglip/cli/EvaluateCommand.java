@@ -29,19 +29,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ecg evaluate --scores S.csv --truth T.csv [--thresholds 0.5 | --thresholds-file F.json |
  * --tune-scores V.csv --tune-truth VT.csv] [--bootstrap B --seed N [--groups G.csv]]
- * [--challenge-weights weights.csv | --metric challenge2021] --out DIR}: per-finding metrics and
- * averages, written as DIR/metrics.json, metrics.csv, averages.csv, report.md and report.html; with
- * a reward table also the PhysioNet/CinC Challenge score of the same decisions (DIR/challenge.json). Exit codes: 0 done, 1 bad input (the message names file, line,
- * column), 2 bad command line.
+ * [--challenge-weights weights.csv | --metric challenge2021] --out DIR}: per-finding metrics and averages,
+ * written as DIR/metrics.json, metrics.csv, averages.csv, report.md and report.html; with a reward
+ * table also the PhysioNet/CinC Challenge score of the same decisions (DIR/challenge.json). Exit
+ * codes: 0 done, 1 bad input (the message names file, line, column), 2 bad command line.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Per-finding precision, recall, F1, AUROC, AUPRC and their averages, with bootstrap CIs.",
         footer = {"", "Examples:",
             "  ecg evaluate --scores S.csv --truth T.csv --bootstrap 1000 --seed 1 --out eval/",
-            "  ecg evaluate --scores S.csv --truth T.csv --tune-scores V.csv --tune-truth VT.csv --out eval/",
-            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --bootstrap 1000 --seed 1 --out eval/",
-            "  ecg evaluate --scores S.csv --truth T.csv --challenge-weights weights.csv --out eval/",
-            "The Challenge score needs columns named by SNOMED-CT codes (ecg test writes them for CinC classes)."})
+            "  ecg evaluate --scores S.csv --truth T.csv --tune-scores V.csv --tune-truth VT.csv \\",
+            "      --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --out e/",
+            "  ecg evaluate --scores S.csv --truth T.csv --challenge-weights W.csv --out e/",
+            "The Challenge score needs columns named by SNOMED-CT codes (ecg test writes them",
+            "for CinC classes)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     /**

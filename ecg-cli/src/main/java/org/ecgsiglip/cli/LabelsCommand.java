@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
             "  ecg labels --ptbxl data/ptb-xl-sample --level superdiagnostic --batch-size 32",
             "  ecg labels --ptbxl data/ptb-xl --level all --batch-size 128 --exclude-from-collisions SR --png collisions.png",
             "  ecg labels --ptbxl data/ptb-xl --level diagnostic --batch-size 128 --batch-sizes 8,32,128,512 --json",
-            "  ecg labels --cinc data/cinc2021 --ignore-unknown-codes --batch-size 32 --exclude-from-collisions 426783006",
-            "  ecg labels --cinc data/cinc2021 --ignore-unknown-codes --batch-size 32 --folds 1,2,3,4,5,6,7,8",
+            "  ecg labels --cinc data/cinc2021 --batch-size 32 --exclude-from-collisions \\",
+            "      426783006",
+            "  ecg labels --cinc data/cinc2021 --batch-size 32 --folds 1,2,3,4,5,6,7,8",
             "The exact expectation uses all pairs of the dataset; the measurement draws --batches random batches",
             "per size with --seed."})
 public final class LabelsCommand implements Callable<Integer> {

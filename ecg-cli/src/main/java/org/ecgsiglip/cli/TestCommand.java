@@ -42,12 +42,12 @@ import picocli.CommandLine.Spec;
         description = "Score a labelled dataset with a trained model and evaluate it (per-finding F1, AUROC, "
                 + "calibration; for CinC classes the Challenge score), mapping the model's findings when needed.",
         footer = {"", "Examples:",
-            "  ecg test --model runs/cinc --cinc data/cinc2021 --bootstrap 1000 --seed 1 --out runs/cinc/test",
-            "  ecg test --model runs/ptbxl --cinc data/georgia --seed 1 --out runs/ptbxl/georgia   (train on PTB-XL,"
-                    + " test on Georgia)",
-            "  ecg test --model runs/ptbxl --ptbxl data/ptb-xl --folds 10 --tuned-thresholds --out runs/ptbxl/test",
-            "Records of the model's own dataset default to its test folds; another dataset is scored whole unless",
-            "--folds is given (CinC folds as the model assigned them, or --cinc-folds/--cinc-fold-seed/--split-file)."})
+            "  ecg test --model runs/cinc --cinc data/cinc2021 --seed 1 --out runs/cinc/test",
+            "  ecg test --model runs/ptbxl --cinc data/georgia --out g/   (PTB-XL on CinC)",
+            "  ecg test --model runs/ptbxl --ptbxl data/ptb-xl --tuned-thresholds --out t/",
+            "The model's own dataset: its test folds by default; another: every record, or",
+            "--folds (CinC folds as the model assigned them, or --cinc-folds/--split-file).",
+            "--seed N adds bootstrap CIs (1000 resamples unless --bootstrap B)."})
 public final class TestCommand implements Callable<Integer> {
 
     /**
