@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ecgsiglip.cli.challenge.ChallengeDifference;
+import org.ecgsiglip.cli.challenge.ChallengeOption;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.eval.EvaluationOptions;
 import org.ecgsiglip.eval.PairedComparison;
@@ -25,28 +27,42 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ecg compare --a SA.csv --b SB.csv --truth T.csv [--thresholds 0.5 | --thresholds-file
- * F.json [--b-thresholds-file G.json]] [--bootstrap B] --seed N --out DIR}: paired bootstrap
- * comparison of two prediction sets on the same records (differences are B minus A), written as
- * DIR/comparison.json, comparison.csv, comparison-averages.csv, report.md and report.html.
+ * F.json [--b-thresholds-file G.json]] [--bootstrap B] --seed N [--challenge-weights weights.csv |
+ * --metric challenge2021] --out DIR}: paired bootstrap comparison of two prediction sets on the same
+ * records (differences are B minus A), written as DIR/comparison.json, comparison.csv,
+ * comparison-averages.csv, report.md and report.html; with a reward table also the paired difference
+ * of their Challenge scores on the same resamples (DIR/challenge.json).
  * B defaults to 1000. Exit codes as for {@link EvaluateCommand}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Paired bootstrap comparison of two prediction sets: per-finding and macro F1 differences, "
-                + "CIs, p-values (Holm-corrected across findings).")
+                + "CIs, p-values (Holm-corrected across findings).",
+        footer = {"", "Examples:",
+            "  ecg compare --a diagonal.csv --b shared.csv --truth T.csv --seed 1 --out cmp/",
+            "  ecg compare --a ptbxl.csv --b cinc.csv --truth T.csv --metric challenge2021 \\",
+            "      --seed 1 --out cmp/"})
 public final class CompareCommand implements Callable<Integer> {
 
     /** What to compare; {@link #run(Request)} does it. */
     public record Request(Path a, Path b, Path truth, EvaluateCommand.ThresholdChoice thresholds,
                           Optional<Path> bThresholdsFile, boolean atLeastOnePerRecord, Bootstrap bootstrap,
-                          Optional<Path> groups, ZeroDivision zeroDivision, Path out, Optional<Names> names) {
+                          Optional<Path> groups, ZeroDivision zeroDivision, Path out, Optional<Names> names,
+                          Optional<ChallengeOption> challenge) {
+        /** Without the Challenge score. */
+        public Request(Path a, Path b, Path truth, EvaluateCommand.ThresholdChoice thresholds,
+                       Optional<Path> bThresholdsFile, boolean atLeastOnePerRecord, Bootstrap bootstrap,
+                       Optional<Path> groups, ZeroDivision zeroDivision, Path out, Optional<Names> names) {
+            this(a, b, truth, thresholds, bThresholdsFile, atLeastOnePerRecord, bootstrap, groups, zeroDivision, out,
+                    names, Optional.empty());
+        }
     }
 
     /** How the two sides are called in reports (default: their file names). */
     public record Names(String a, String b) {
     }
 
-    /** The comparison and the files written. */
-    public record Result(PairedComparison comparison, List<Path> files) {
+    /** The comparison, the files written, and the paired Challenge score difference when it was asked for. */
+    public record Result(PairedComparison comparison, List<Path> files, Optional<ChallengeDifference> challenge) {
     }
 
     @Spec
@@ -92,11 +108,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @CommandLine.ArgGroup(exclusive = true)
+    EvaluateCommand.ChallengeFlags challenge;
+
     @Override
     public Integer call() {
         Result r = run(request());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.comparison());
+        r.challenge().ifPresent(o::print);
         r.files().forEach(p -> o.println("wrote " + p));
         o.flush();
         return 0;
@@ -123,7 +143,12 @@ public final class CompareCommand implements Callable<Integer> {
                 r.groups(), r.zeroDivision(), inputs);
         PairedComparison c = PairedComparison.compare(new PairedComparison.Candidate(nameA, sa, ta),
                 new PairedComparison.Candidate(nameB, sb, tb), t, options);
-        return new Result(c, ReportWriter.writeAll(c, r.out()));
+        List<Path> files = new java.util.ArrayList<>(ReportWriter.writeAll(c, r.out()));
+        Thresholds thresholdsB = tb;
+        Optional<ChallengeDifference> challenge = r.challenge().map(option -> ChallengeDifference.of(option, nameA, sa,
+                r.a(), ta, nameB, sb, r.b(), thresholdsB, t, r.atLeastOnePerRecord(), options.bootstrap().orElseThrow()));
+        challenge.ifPresent(d -> files.add(d.write(r.out())));
+        return new Result(c, List.copyOf(files), challenge);
     }
 
     /** The file name, or the whole path when both sides share the file name. */
@@ -142,6 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
                 : EvaluateCommand.ThresholdChoice.fixed(threshold == null ? Thresholds.DEFAULT : threshold);
         Bootstrap boot = EvaluateCommand.bootstrap(spec, bootstrap, seed, level, groups, true).orElseThrow();
         return new Request(a, b, truth, choice, Optional.ofNullable(bThresholdsFile), atLeastOne, boot,
-                Optional.ofNullable(groups), EvaluateCommand.zeroDivision(spec, zeroDivision), out, Optional.empty());
+                Optional.ofNullable(groups), EvaluateCommand.zeroDivision(spec, zeroDivision), out, Optional.empty(),
+                EvaluateCommand.ChallengeFlags.option(challenge));
     }
 }

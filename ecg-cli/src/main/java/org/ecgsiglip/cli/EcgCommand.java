@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             DatasetCommand.class,
             TrainCommand.class,
             PredictCommand.class,
+            TestCommand.class,
             EvaluateCommand.class,
             CompareCommand.class,
             ExperimentCommand.class,
@@ -34,6 +35,9 @@ import picocli.CommandLine.Option;
             "  ecg train --ptbxl data/ptb-xl --out runs/shared",
             "  ecg predict --model runs/shared --records data/ptb-xl/records100 --out scores.csv",
             "  ecg evaluate --scores scores.csv --truth truth.csv --bootstrap 1000 --seed 1 --out eval/",
+            "  ecg train --cinc data/cinc2021 --ignore-unknown-codes --out runs/cinc",
+            "  ecg test --model runs/cinc --cinc data/cinc2021 --seed 1 --out runs/cinc/test",
+            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --out eval/",
             "Run 'ecg help COMMAND' for a command's options and examples."})
 public final class EcgCommand implements Runnable {
 

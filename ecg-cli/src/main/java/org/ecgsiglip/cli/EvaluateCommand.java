@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ecgsiglip.cli.challenge.ChallengeOption;
+import org.ecgsiglip.cli.challenge.ChallengeResult;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.eval.Evaluation;
 import org.ecgsiglip.eval.EvaluationOptions;
@@ -26,18 +28,36 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ecg evaluate --scores S.csv --truth T.csv [--thresholds 0.5 | --thresholds-file F.json |
- * --tune-scores V.csv --tune-truth VT.csv] [--bootstrap B --seed N [--groups G.csv]] --out DIR}:
- * per-finding metrics and averages, written as DIR/metrics.json, metrics.csv, averages.csv,
- * report.md and report.html. Exit codes: 0 done, 1 bad input (the message names file, line,
- * column), 2 bad command line.
+ * --tune-scores V.csv --tune-truth VT.csv] [--bootstrap B --seed N [--groups G.csv]]
+ * [--challenge-weights weights.csv | --metric challenge2021] --out DIR}: per-finding metrics and averages,
+ * written as DIR/metrics.json, metrics.csv, averages.csv, report.md and report.html; with a reward
+ * table also the PhysioNet/CinC Challenge score of the same decisions (DIR/challenge.json). Exit
+ * codes: 0 done, 1 bad input (the message names file, line, column), 2 bad command line.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Per-finding precision, recall, F1, AUROC, AUPRC and their averages, with bootstrap CIs.")
+        description = "Per-finding precision, recall, F1, AUROC, AUPRC and their averages, with bootstrap CIs.",
+        footer = {"", "Examples:",
+            "  ecg evaluate --scores S.csv --truth T.csv --bootstrap 1000 --seed 1 --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --tune-scores V.csv --tune-truth VT.csv \\",
+            "      --out eval/",
+            "  ecg evaluate --scores S.csv --truth T.csv --metric challenge2021 --out e/",
+            "  ecg evaluate --scores S.csv --truth T.csv --challenge-weights W.csv --out e/",
+            "The Challenge score needs columns named by SNOMED-CT codes (ecg test writes them",
+            "for CinC classes)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
-    /** What to evaluate; {@link #run(Request)} does it. */
+    /**
+     * What to evaluate; {@link #run(Request)} does it. With {@code challenge}, also the Challenge score
+     * of the same decisions (and its interval over the same resamples), written as {@code challenge.json}.
+     */
     public record Request(Path scores, Path truth, ThresholdChoice thresholds, boolean atLeastOnePerRecord,
-                          Optional<Bootstrap> bootstrap, Optional<Path> groups, ZeroDivision zeroDivision, Path out) {
+                          Optional<Bootstrap> bootstrap, Optional<Path> groups, ZeroDivision zeroDivision, Path out,
+                          Optional<ChallengeOption> challenge) {
+        /** Without the Challenge score. */
+        public Request(Path scores, Path truth, ThresholdChoice thresholds, boolean atLeastOnePerRecord,
+                       Optional<Bootstrap> bootstrap, Optional<Path> groups, ZeroDivision zeroDivision, Path out) {
+            this(scores, truth, thresholds, atLeastOnePerRecord, bootstrap, groups, zeroDivision, out, Optional.empty());
+        }
     }
 
     /** Where the thresholds come from: a value, a JSON file, or tuning on validation files. */
@@ -56,8 +76,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** The evaluation, the files written, and the tuned thresholds' file when thresholds were tuned. */
-    public record Result(Evaluation evaluation, List<Path> files, Optional<Path> tunedThresholds) {
+    /**
+     * The evaluation, the files written, the tuned thresholds' file when thresholds were tuned, and the
+     * Challenge score when it was asked for.
+     */
+    public record Result(Evaluation evaluation, List<Path> files, Optional<Path> tunedThresholds,
+                         Optional<ChallengeResult> challenge) {
     }
 
     @Spec
@@ -108,11 +132,33 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @CommandLine.ArgGroup(exclusive = true)
+    ChallengeFlags challenge;
+
+    /** {@code --challenge-weights FILE | --metric challenge2021}, shared by evaluate, compare and test. */
+    static final class ChallengeFlags {
+        @Option(names = "--challenge-weights", paramLabel = "weights.csv", description = "Also the PhysioNet/CinC "
+                + "Challenge score with this reward table (columns must be SNOMED-CT codes), written as challenge.json.")
+        Path weights;
+
+        @Option(names = "--metric", paramLabel = "challenge2021", description = "Also the Challenge score with the "
+                + "bundled 2021 weights.csv (physionetchallenges/evaluation-2021, BSD-2-Clause).")
+        String metric;
+
+        static Optional<ChallengeOption> option(ChallengeFlags f) {
+            if (f == null) {
+                return Optional.empty();
+            }
+            return Optional.of(f.weights != null ? ChallengeOption.file(f.weights) : ChallengeOption.preset(f.metric));
+        }
+    }
+
     @Override
     public Integer call() {
         Result r = run(request());
         PrintWriter o = spec.commandLine().getOut();
         o.print(r.evaluation());
+        r.challenge().ifPresent(o::print);
         r.tunedThresholds().ifPresent(p -> o.println("thresholds tuned on " + tuneScores + ": " + p));
         r.files().forEach(p -> o.println("wrote " + p));
         o.flush();
@@ -148,7 +194,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluation e = Evaluator.evaluate(s, t, thresholds, options);
         List<Path> files = new java.util.ArrayList<>(ReportWriter.writeAll(e, r.out()));
         tunedFile.ifPresent(files::add);
-        return new Result(e, List.copyOf(files), tunedFile);
+        Optional<ChallengeResult> challenge = r.challenge().map(option -> ChallengeResult.of(option, s, r.scores(), t,
+                thresholds, r.atLeastOnePerRecord(), options.bootstrap()));
+        challenge.ifPresent(result -> files.add(result.write(r.out())));
+        return new Result(e, List.copyOf(files), tunedFile, challenge);
     }
 
     /**
@@ -230,6 +279,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : thresholdsFile != null ? ThresholdChoice.file(thresholdsFile)
                 : ThresholdChoice.fixed(threshold == null ? Thresholds.DEFAULT : threshold);
         return new Request(scores, truth, choice, atLeastOne, bootstrap(spec, bootstrap, seed, level, groups, false),
-                Optional.ofNullable(groups), zeroDivision(spec, zeroDivision), out);
+                Optional.ofNullable(groups), zeroDivision(spec, zeroDivision), out, ChallengeFlags.option(challenge));
     }
 }

@@ -44,7 +44,8 @@ public final class ExperimentFiles {
     public static final List<String> KEYS = List.of("name", "description", "base", "variants", "seeds",
             "comparisons", "thresholds", "bootstrap", "bootstrap-seed", "confidence-level", "out");
     /** Training keys every variant shares: the data, the test folds, and the seed (set "seeds" instead). */
-    public static final Set<String> SHARED = Set.of("ptbxl", "level", "sampling-rate", "test-folds", "seed");
+    public static final Set<String> SHARED = Set.of("ptbxl", "level", "sampling-rate", "test-folds", "seed", "cinc",
+            "cinc-unscored", "cinc-folds", "cinc-fold-seed", "split-file");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -71,9 +72,10 @@ public final class ExperimentFiles {
             }
         });
         List<ExperimentPlan.Variant> variants = variants(file, base, root.get("variants"));
-        if (variants.get(0).config().ptbxl() == null) {
+        if (variants.get(0).config().ptbxl() == null && variants.get(0).config().cinc() == null) {
             throw new ExperimentException(file, "base, key 'ptbxl'", "no dataset given",
-                    "set \"ptbxl\" in base (the folder with ptbxl_database.csv) or pass --ptbxl PATH");
+                    "set \"ptbxl\" in base (the folder with ptbxl_database.csv) or pass --ptbxl PATH; or set \"cinc\""
+                            + " (a folder of CinC records)");
         }
         List<Long> seeds = seeds(file, root.get("seeds"), variants.get(0).config().seed());
         if (seeds.get(0) != variants.get(0).config().seed()) {
@@ -132,7 +134,7 @@ public final class ExperimentFiles {
         ObjectNode base = ConfigFiles.defaults();
         node.properties().forEach(e -> {
             JsonNode v = e.getValue();
-            if ((e.getKey().equals("ptbxl") || e.getKey().equals("cache-dir")) && v.isTextual()) {
+            if (List.of("ptbxl", "cache-dir", "cinc", "split-file").contains(e.getKey()) && v.isTextual()) {
                 v = JSON.getNodeFactory().textNode(dir.resolve(v.asText()).normalize().toString());
             }
             base.set(e.getKey(), v);

@@ -48,7 +48,13 @@ final class ExperimentReport {
         if (plan.seeds().size() > 1) {
             sb.append('\n').append(meanHeading()).append('\n').append(overSeeds().text());
         }
+        sb.append(challenge().text());
         return sb.toString();
+    }
+
+    /** The Challenge score section (CinC data only; empty otherwise). */
+    private ChallengeSection challenge() {
+        return new ChallengeSection(plan, runs, comparisons);
     }
 
     /** Writes report.md, report.html and summary.json into the experiment folder. */
@@ -148,6 +154,7 @@ final class ExperimentReport {
         if (plan.seeds().size() > 1) {
             sb.append("## ").append(heading(meanHeading())).append("\n\n").append(overSeeds().markdown()).append('\n');
         }
+        sb.append(challenge().markdown());
         sb.append("## Files\n\n");
         for (RunOutcome r : runs) {
             sb.append(String.format(Locale.ROOT, "- %s, seed %d: run folder `%s`, test evaluation `%s`%n",
@@ -180,6 +187,7 @@ final class ExperimentReport {
         if (plan.seeds().size() > 1) {
             sb.append("<h2>").append(ResultTable.escape(heading(meanHeading()))).append("</h2>\n").append(overSeeds().html());
         }
+        sb.append(challenge().html());
         sb.append("<h2>Files</h2>\n<ul>\n");
         for (RunOutcome r : runs) {
             String report = rel(r.testFolder().resolve("report.html"));
@@ -253,6 +261,7 @@ final class ExperimentReport {
                 difference(f1.putObject(code), c.comparison().difference(code, Metric.F1));
             }
         }
+        challenge().addTo(root);
         return root;
     }
 

@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ecgsiglip.cli.CompareCommand;
+import org.ecgsiglip.cli.challenge.ChallengeOption;
 import org.ecgsiglip.cli.EvaluateCommand;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.eval.Evaluation;
-import org.ecgsiglip.eval.PairedComparison;
 import org.ecgsiglip.eval.ZeroDivision;
+import org.ecgsiglip.io.pipeline.CincDataSource;
 import org.ecgsiglip.io.util.AtomicFiles;
 import org.ecgsiglip.model.predict.Predictor;
 import org.ecgsiglip.eval.csv.ScoreCsv;
@@ -32,7 +33,8 @@ import org.ecgsiglip.model.train.TrainingMonitor;
  * {@link Predictor#scoreRecords}, writes the scores and truth in {@code ecg evaluate}'s CSV layout
  * and evaluates them with {@link EvaluateCommand#run} (what {@code ecg evaluate --scores S --truth T
  * [--thresholds-file F] --bootstrap B --seed N} does, inputs and their SHA-256 recorded); then compares
- * the pairs with {@link CompareCommand#run} and writes the summary report.
+ * the pairs with {@link CompareCommand#run} and writes the summary report. On CinC data both also give
+ * the Challenge score (the bundled 2021 weights) and its paired difference.
  */
 public final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -99,13 +101,21 @@ public final class ExperimentRunner {
             ScoreCsv.write(predictor.scoreRecords(test.records()), scoresFile);
         }
         ScoreCsv.write(test.truth(), truthFile);
-        Evaluation evaluation = EvaluateCommand.run(new EvaluateCommand.Request(scoresFile, truthFile,
-                thresholds(plan, run), false, Optional.of(bootstrap), Optional.empty(), ZeroDivision.ZERO, testFolder))
-                .evaluation();
-        monitor.onMessage(String.format(Locale.ROOT, "%s seed %d on the test folds: macro-F1 %.4f, macro-AUROC %.4f",
-                variant.name(), seed, evaluation.macroF1(), evaluation.macroAuroc()));
+        EvaluateCommand.Result result = EvaluateCommand.run(new EvaluateCommand.Request(scoresFile, truthFile,
+                thresholds(plan, run), false, Optional.of(bootstrap), Optional.empty(), ZeroDivision.ZERO, testFolder,
+                challenge(config)));
+        Evaluation evaluation = result.evaluation();
+        monitor.onMessage(String.format(Locale.ROOT, "%s seed %d on the test folds: macro-F1 %.4f, macro-AUROC %.4f%s",
+                variant.name(), seed, evaluation.macroF1(), evaluation.macroAuroc(), result.challenge()
+                        .map(c -> String.format(Locale.ROOT, ", Challenge score %.4f", c.normalized())).orElse("")));
         return new RunOutcome(variant.name(), seed, folder, status, evaluation, testFolder,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, result.challenge());
+    }
+
+    /** The Challenge score with the bundled 2021 weights, for an experiment on CinC data. */
+    static Optional<ChallengeOption> challenge(TrainConfig config) {
+        return config.dataSpec().source() instanceof CincDataSource ? Optional.of(ChallengeOption.challenge2021())
+                : Optional.empty();
     }
 
     /** The experiment's decision rule as {@code ecg evaluate} takes it: a fixed value or the run's tuned file. */
@@ -123,10 +133,10 @@ public final class ExperimentRunner {
         Optional<Path> tb = plan.thresholds().isTuned() ? Optional.of(new RunDirectory(b.folder()).thresholds())
                 : Optional.empty();
         Path folder = plan.comparisonFolder(pair, seed);
-        PairedComparison c = CompareCommand.run(new CompareCommand.Request(a.scores(), b.scores(), a.truth(), ta, tb,
-                false, bootstrap, Optional.empty(), ZeroDivision.ZERO, folder,
-                Optional.of(new CompareCommand.Names(pair.a(), pair.b())))).comparison();
-        return new ComparisonOutcome(pair, seed, c, folder);
+        CompareCommand.Result c = CompareCommand.run(new CompareCommand.Request(a.scores(), b.scores(), a.truth(), ta,
+                tb, false, bootstrap, Optional.empty(), ZeroDivision.ZERO, folder,
+                Optional.of(new CompareCommand.Names(pair.a(), pair.b())), challenge(plan.dataConfig())));
+        return new ComparisonOutcome(pair, seed, c.comparison(), folder, c.challenge());
     }
 
     private static RunOutcome find(List<RunOutcome> runs, String variant, long seed) {

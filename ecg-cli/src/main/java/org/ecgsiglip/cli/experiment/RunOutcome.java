@@ -1,6 +1,8 @@
 package org.ecgsiglip.cli.experiment;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import org.ecgsiglip.cli.challenge.ChallengeResult;
 import org.ecgsiglip.eval.Evaluation;
 
 /**
@@ -13,9 +15,16 @@ import org.ecgsiglip.eval.Evaluation;
  * @param test the evaluation of its best checkpoint on the test folds (with bootstrap intervals)
  * @param testFolder where the test scores.csv, truth.csv and the evaluation's reports were written
  * @param seconds wall time of this invocation's work on the run (training and scoring)
+ * @param challenge the Challenge score on the test folds (2021 weights) when the data is CinC
  */
 public record RunOutcome(String variant, long seed, Path folder, Status status, Evaluation test, Path testFolder,
-                         double seconds) {
+                         double seconds, Optional<ChallengeResult> challenge) {
+
+    /** Without a Challenge score (the data is not CinC). */
+    public RunOutcome(String variant, long seed, Path folder, Status status, Evaluation test, Path testFolder,
+                      double seconds) {
+        this(variant, seed, folder, status, test, testFolder, seconds, Optional.empty());
+    }
 
     /** What this invocation did with the run folder. */
     public enum Status {

@@ -29,7 +29,8 @@ public record TestSplit(List<Integer> folds, List<Path> records, TruthMatrix tru
         int[] test = config.dataSpec().folds().split(all).test();
         if (test.length == 0) {
             throw new ExperimentException(experimentFile, "key 'test-folds'", "the test folds " + config.testFolds()
-                    + " hold no record of " + config.ptbxl() + " (its folds: " + all.foldCounts().keySet() + ")",
+                    + " hold no record of " + config.dataSpec().source().root() + " (its folds: "
+                    + all.foldCounts().keySet() + ")",
                     "choose test folds the dataset has, e.g. [9] for the shipped sample");
         }
         List<Path> paths = new ArrayList<>(test.length);

@@ -31,6 +31,9 @@ public final class ChallengeWeights {
     public static final List<List<String>> EQUIVALENT_CODES_2020 = List.of(List.of("713427006", "59118001"),
             List.of("284470004", "63593006"), List.of("427172004", "17338001"));
 
+    /** The bundled copy of the 2021 Challenge's weights.csv (classpath resource). */
+    public static final String CHALLENGE_2021 = "/org/ecgsiglip/eval/challenge/weights-2021.csv";
+
     private final List<List<String>> classes;
     private final double[][] weights;
     private final Map<String, Integer> classOf;
@@ -72,9 +75,29 @@ public final class ChallengeWeights {
         return new ChallengeWeights(classes, weights, null);
     }
 
+    /**
+     * The 2021 Challenge's {@code weights.csv} as shipped with the toolkit ({@value #CHALLENGE_2021}: a
+     * byte-for-byte copy from physionetchallenges/evaluation-2021, BSD-2-Clause; see the NOTICE beside it).
+     */
+    public static ChallengeWeights challenge2021() {
+        try (java.io.InputStream in = ChallengeWeights.class.getResourceAsStream(CHALLENGE_2021)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + CHALLENGE_2021 + " is missing from the ecg-eval jar");
+            }
+            Path source = Path.of(CHALLENGE_2021);
+            return parse(Csv.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), source),
+                    source);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read resource " + CHALLENGE_2021, e);
+        }
+    }
+
     /** Reads a {@code weights.csv} as the Challenge distributes it. */
     public static ChallengeWeights read(Path file) {
-        Csv csv = Csv.read(file);
+        return parse(Csv.read(file), file);
+    }
+
+    private static ChallengeWeights parse(Csv csv, Path file) {
         List<String> header = csv.header();
         int n = header.size() - 1;
         List<List<String>> classes = new ArrayList<>();

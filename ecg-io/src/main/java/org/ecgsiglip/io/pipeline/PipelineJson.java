@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.cache.Precision;
+import org.ecgsiglip.io.cinc.Cinc;
 import org.ecgsiglip.io.preprocess.NanPolicy;
 import org.ecgsiglip.io.preprocess.Preprocessing;
 import org.ecgsiglip.io.ptbxl.LabelLevel;
@@ -119,8 +120,24 @@ public final class PipelineJson {
             return new PtbXlSource(Path.of(r.text(n, "root")), LabelLevel.parse(r.text(n, "level")),
                     r.integer(n, "sampling_rate"), r.bool(n, "ignore_unknown_codes"));
         }
+        if (kind.equals("cinc")) {
+            return new CincDataSource(Path.of(r.text(n, "root")), r.enumValue(n, "unscored", Cinc.Unscored.class),
+                    r.bool(n, "ignore_unknown_codes"), assignment(r, r.object(n, "split")));
+        }
         throw new EcgException(r.file, "field spec.source.kind", "unknown data source '" + kind + "'",
-                "this toolkit reads ptb-xl sources; update the toolkit");
+                "this toolkit reads ptb-xl and cinc sources; update the toolkit");
+    }
+
+    private static CincDataSource.Assignment assignment(Reader r, JsonNode n) {
+        String kind = r.text(n, "kind");
+        if (kind.equals("stratified")) {
+            return new CincDataSource.Stratified(r.integer(n, "folds"), r.longInteger(n, "seed"));
+        }
+        if (kind.equals("file")) {
+            return new CincDataSource.SplitFile(Path.of(r.text(n, "file")), r.text(n, "sha256"));
+        }
+        throw new EcgException(r.file, "field spec.source.split.kind", "unknown fold assignment '" + kind + "'",
+                "the model folder is damaged or from another toolkit version; retrain it");
     }
 
     private static Folds folds(Reader r, JsonNode spec) {
@@ -200,6 +217,14 @@ public final class PipelineJson {
                 throw missing(key, "a whole number");
             }
             return v.asInt();
+        }
+
+        long longInteger(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+                throw missing(key, "a whole number");
+            }
+            return v.asLong();
         }
 
         double number(JsonNode n, String key) {

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.ecgsiglip.io.ConfigurationException;
 import org.ecgsiglip.io.cache.Precision;
+import org.ecgsiglip.io.cinc.Cinc;
 import org.ecgsiglip.io.pipeline.Aggregation;
+import org.ecgsiglip.io.pipeline.DataSource;
 import org.ecgsiglip.io.pipeline.DataSpec;
 import org.ecgsiglip.io.pipeline.Folds;
-import org.ecgsiglip.io.pipeline.PtbXlSource;
 import org.ecgsiglip.io.pipeline.Standardization;
 import org.ecgsiglip.io.pipeline.Windows;
 import org.ecgsiglip.io.preprocess.NanPolicy;
@@ -39,14 +40,33 @@ public record TrainConfig(
         @Setting(key = "ptbxl", value = "none", nullable = true, relativeToFile = true, label = "ROOT", section = DATA,
                 help = "PTB-XL folder (with ptbxl_database.csv).")
         Path ptbxl,
-        @Setting(key = "level", value = "superdiagnostic", section = DATA, help = "PTB-XL label level.")
+        @Setting(key = "level", value = "superdiagnostic", section = DATA,
+                help = "PTB-XL label level (PTB-XL only: refused with cinc unless left at its default).")
         LabelLevel level,
         @Setting(key = "sampling-rate", value = "100", min = 100, max = 500, section = DATA,
-                help = "Which PTB-XL files to read: 100 (records100) or 500 Hz (records500).")
+                help = "Which PTB-XL files to read: 100 (records100) or 500 Hz (records500); PTB-XL only.")
         int samplingRate,
         @Setting(key = "ignore-unknown-codes", value = "false", section = DATA,
-                help = "Skip (and count) SCP codes missing from scp_statements.csv instead of failing.")
+                help = "Skip (and count) codes missing from the dataset's tables (PTB-XL scp_statements.csv, "
+                        + "CinC dx_mapping_*.csv) instead of failing.")
         boolean ignoreUnknownCodes,
+        @Setting(key = "cinc", value = "none", nullable = true, relativeToFile = true, label = "ROOT", section = DATA,
+                help = "PhysioNet/CinC 2020/2021 folder (.hea/.mat records with #Dx codes), instead of ptbxl.")
+        Path cinc,
+        @Setting(key = "cinc-unscored", value = "drop", section = DATA,
+                help = "CinC: codes of dx_mapping_unscored.csv are left out (the 26 scored classes are the findings), "
+                        + "included as findings, or fail.")
+        Cinc.Unscored cincUnscored,
+        @Setting(key = "cinc-folds", value = "10", min = 2, section = DATA,
+                help = "CinC has no folds: assign this many, stratified by finding and source database.")
+        int cincFolds,
+        @Setting(key = "cinc-fold-seed", value = "1", section = DATA,
+                help = "CinC: seed of the fold assignment, apart from seed so that the split stays when the "
+                        + "training seed changes.")
+        long cincFoldSeed,
+        @Setting(key = "split-file", value = "none", nullable = true, relativeToFile = true, label = "FILE.csv",
+                section = DATA, help = "CinC: folds from a record_id,fold file instead of cinc-folds and cinc-fold-seed.")
+        Path splitFile,
         @Setting(key = "train-folds", value = "1,2,3,4,5,6,7,8", section = DATA, help = "Training folds.")
         List<Integer> trainFolds,
         @Setting(key = "validation-folds", value = "9", section = DATA,
@@ -190,9 +210,11 @@ public record TrainConfig(
         if (!DEVICE.matcher(device).matches()) {
             throw new ConfigurationException("device", "unknown device '" + device + "'", "use cpu, gpu, gpu:N or all-gpus");
         }
+        DataSources.check(ptbxl, level, samplingRate, cinc, cincUnscored, cincFolds, cincFoldSeed, splitFile);
         dataSpec(trainFolds, validationFolds, testFolds, leads, nanPolicy, inputRate, recordLength, bandLow, bandHigh,
-                filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision, ptbxl, level,
-                samplingRate, ignoreUnknownCodes);
+                filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision,
+                DataSources.source(ptbxl, level, samplingRate, ignoreUnknownCodes, cinc, cincUnscored, cincFolds,
+                        cincFoldSeed, null));
         encoderSpec(encoder, encoderWidth, encoderDepth, embeddingDim, head, headHidden, headDropout);
     }
 
@@ -206,17 +228,19 @@ public record TrainConfig(
     }
 
     /**
-     * The input pipeline this configuration declares. Needs the dataset ({@code ptbxl}); throws a typed
-     * error naming the option when it is missing.
+     * The input pipeline this configuration declares. Needs the dataset ({@code ptbxl} or {@code cinc});
+     * throws a typed error naming the option when it is missing. A split file is read and hashed here.
      */
     public DataSpec dataSpec() {
-        if (ptbxl == null) {
+        if (ptbxl == null && cinc == null) {
             throw new ConfigurationException("ptbxl", "no dataset given", "pass --ptbxl PATH (the folder with "
-                    + "ptbxl_database.csv) or set \"ptbxl\" in the configuration file");
+                    + "ptbxl_database.csv) or --cinc PATH (a folder of CinC .hea/.mat records), or set \"ptbxl\" or "
+                    + "\"cinc\" in the configuration file");
         }
         return dataSpec(trainFolds, validationFolds, testFolds, leads, nanPolicy, inputRate, recordLength, bandLow,
-                bandHigh, filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision, ptbxl, level,
-                samplingRate, ignoreUnknownCodes);
+                bandHigh, filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision,
+                DataSources.source(ptbxl, level, samplingRate, ignoreUnknownCodes, cinc, cincUnscored, cincFolds,
+                        cincFoldSeed, splitFile));
     }
 
     /** A short name for reports: {@code siglip/shared-finding/report}, {@code bce}. */
@@ -228,15 +252,11 @@ public record TrainConfig(
     private static DataSpec dataSpec(List<Integer> train, List<Integer> validation, List<Integer> test,
                                      List<String> leads, NanPolicy nan, int rate, int recordLength, Double low,
                                      Double high, int order, Standardization standardize, int inputLength, int stride,
-                                     Aggregation aggregate, Precision precision, Path ptbxl, LabelLevel level,
-                                     int samplingRate, boolean ignoreUnknown) {
+                                     Aggregation aggregate, Precision precision, DataSource source) {
         Preprocessing prep = new Preprocessing(rate, recordLength, low == null ? Double.NaN : low,
                 high == null ? Double.NaN : high, order, false, leads, nan);
-        // without a dataset the spec is checked against a placeholder root: every other part is validated
-        Path root = ptbxl == null ? Path.of(".") : ptbxl;
-        return new DataSpec(new PtbXlSource(root, level, samplingRate, ignoreUnknown),
-                new Folds(train, validation, test), prep, standardize, new Windows(inputLength, stride, aggregate),
-                precision);
+        return new DataSpec(source, new Folds(train, validation, test), prep, standardize,
+                new Windows(inputLength, stride, aggregate), precision);
     }
 
     private static EncoderSpec encoderSpec(String name, int width, int depth, int dim, Head head, int hidden,
