@@ -19,7 +19,8 @@ public record ConfidenceInterval(double lower, double upper, double level, int r
         return upper - lower;
     }
 
-    static ConfidenceInterval percentile(double[] values, double level) {
+    /** The percentile interval of {@code values} (NaN values left out) at {@code level}. */
+    public static ConfidenceInterval percentile(double[] values, double level) {
         double[] v = Percentiles.finiteSorted(values);
         return new ConfidenceInterval(Percentiles.quantile(v, (1 - level) / 2),
                 Percentiles.quantile(v, (1 + level) / 2), level, v.length);

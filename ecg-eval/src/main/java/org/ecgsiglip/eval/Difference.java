@@ -28,7 +28,11 @@ public record Difference(double estimate, double lower, double upper, double lev
         return new Difference(estimate, lower, upper, level, pValue, p, replicates);
     }
 
-    static Difference of(double estimate, double[] deltas, double level) {
+    /**
+     * A paired difference from its bootstrap replicates {@code deltas} (NaN ones left out): the percentile
+     * interval, and the two-sided p-value {@code min(1, 2 min(1 + #{d <= 0}, 1 + #{d >= 0}) / (B + 1))}.
+     */
+    public static Difference of(double estimate, double[] deltas, double level) {
         ConfidenceInterval ci = ConfidenceInterval.percentile(deltas, level);
         if (Double.isNaN(estimate) || ci.replicates() == 0) {
             return new Difference(estimate, ci.lower(), ci.upper(), level, Double.NaN, Double.NaN, ci.replicates());

@@ -10,9 +10,11 @@ import java.util.SplittableRandom;
  * Draws bootstrap resamples as record weights (how often each record was drawn). Resample
  * {@code b} has its own generator, {@code new SplittableRandom(seeds[b])}, where the seeds come
  * from {@code SplittableRandom(seed).split()} taken B times in order; so a resample is the same
- * whichever thread computes it and however often it is asked for.
+ * whichever thread computes it and however often it is asked for. Every bootstrap of the toolkit draws its
+ * resamples here (per-finding metrics, paired comparisons, the Challenge score), so that for one seed and one
+ * record order they all use the same resamples.
  */
-final class Resampler {
+public final class Resampler {
     private final int records;
     /** [group][k] = record index, or null when resampling records. */
     private final int[][] members;
@@ -24,7 +26,8 @@ final class Resampler {
         this.seeds = seeds;
     }
 
-    static Resampler of(Bootstrap spec, List<String> recordIds) {
+    /** The resamples of {@code spec} over records {@code recordIds} (in that order). */
+    public static Resampler of(Bootstrap spec, List<String> recordIds) {
         SplittableRandom root = new SplittableRandom(spec.seed());
         long[] seeds = new long[spec.replicates()];
         for (int b = 0; b < seeds.length; b++) {
@@ -50,17 +53,18 @@ final class Resampler {
         return new Resampler(recordIds.size(), members, seeds);
     }
 
-    int replicates() {
+    /** B, the number of resamples. */
+    public int replicates() {
         return seeds.length;
     }
 
     /** Number of resampling units: groups, or records. */
-    int units() {
+    public int units() {
         return members == null ? records : members.length;
     }
 
     /** How often each record appears in resample {@code b}. */
-    int[] weights(int b) {
+    public int[] weights(int b) {
         SplittableRandom rng = new SplittableRandom(seeds[b]);
         int[] w = new int[records];
         if (members == null) {

@@ -2,7 +2,9 @@ package org.ecgsiglip.eval.challenge;
 
 import java.util.Arrays;
 import org.ecgsiglip.eval.Bootstrap;
+import org.ecgsiglip.eval.ConfidenceInterval;
 import org.ecgsiglip.eval.Difference;
+import org.ecgsiglip.eval.Resampler;
 import org.ecgsiglip.eval.EvalInputException;
 
 /**
@@ -37,7 +39,7 @@ public final class ChallengeMetric {
     /** The score and its percentile interval over {@code bootstrap}'s resamples. */
     public static ChallengeEvaluation evaluate(ChallengeData data, Bootstrap bootstrap) {
         double[] reps = replicates(data, bootstrap);
-        return new ChallengeEvaluation(score(data), Percentiles.interval(reps, bootstrap.level()), bootstrap);
+        return new ChallengeEvaluation(score(data), ConfidenceInterval.percentile(reps, bootstrap.level()), bootstrap);
     }
 
     /**
@@ -46,7 +48,7 @@ public final class ChallengeMetric {
      */
     public static double[] replicates(ChallengeData data, Bootstrap bootstrap) {
         double[][] c = contributions(data);
-        Resamples rs = Resamples.of(bootstrap, data.recordIds());
+        Resampler rs = Resampler.of(bootstrap, data.recordIds());
         double[] out = new double[rs.replicates()];
         for (int b = 0; b < out.length; b++) {
             out[b] = normalized(c, rs.weights(b));
@@ -69,7 +71,7 @@ public final class ChallengeMetric {
         }
         double[][] ca = contributions(a);
         double[][] cb = contributions(bb);
-        Resamples rs = Resamples.of(bootstrap, a.recordIds());
+        Resampler rs = Resampler.of(bootstrap, a.recordIds());
         double[] ra = new double[rs.replicates()];
         double[] rb = new double[rs.replicates()];
         double[] delta = new double[rs.replicates()];
@@ -82,9 +84,9 @@ public final class ChallengeMetric {
         ChallengeScore sa = score(a);
         ChallengeScore sb = score(bb);
         double level = bootstrap.level();
-        return new ChallengeComparison(new ChallengeEvaluation(sa, Percentiles.interval(ra, level), bootstrap),
-                new ChallengeEvaluation(sb, Percentiles.interval(rb, level), bootstrap),
-                Percentiles.difference(sb.normalized() - sa.normalized(), delta, level));
+        return new ChallengeComparison(new ChallengeEvaluation(sa, ConfidenceInterval.percentile(ra, level), bootstrap),
+                new ChallengeEvaluation(sb, ConfidenceInterval.percentile(rb, level), bootstrap),
+                Difference.of(sb.normalized() - sa.normalized(), delta, level));
     }
 
     /** {@code [observed, correct, inactive][record]}: each record's share of the three scores. */

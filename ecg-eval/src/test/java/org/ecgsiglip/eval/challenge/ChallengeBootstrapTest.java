@@ -72,7 +72,7 @@ class ChallengeBootstrapTest {
         }
         for (Bootstrap spec : List.of(Bootstrap.byRecord(6, 4), Bootstrap.byGroup(6, 4, groups))) {
             double[] reps = ChallengeMetric.replicates(d, spec);
-            Resamples rs = Resamples.of(spec, d.recordIds());
+            org.ecgsiglip.eval.Resampler rs = org.ecgsiglip.eval.Resampler.of(spec, d.recordIds());
             for (int b = 0; b < 6; b++) {
                 int[] w = rs.weights(b);
                 assertEquals(N, Arrays.stream(w).sum());
@@ -103,17 +103,17 @@ class ChallengeBootstrapTest {
 
     @Test
     void percentilesAndThePairedPValueAsEcgEvalDefinesThem() {
-        ConfidenceInterval ci = Percentiles.interval(new double[] {10, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 0.95);
+        ConfidenceInterval ci = ConfidenceInterval.percentile(new double[] {10, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 0.95);
         // numpy.percentile(range(1, 11), [2.5, 97.5]) == [1.225, 9.775]
         assertEquals(1.225, ci.lower(), TOL);
         assertEquals(9.775, ci.upper(), TOL);
         // deltas -1, 0, 1, 2, 3: #{<= 0} = 2, #{>= 0} = 4, p = 2 min(3, 5) / 6 = 1; 80 % bounds h = 0.4, 3.6
-        Difference d = Percentiles.difference(0.5, new double[] {3, -1, 0, 2, 1}, 0.8);
+        Difference d = Difference.of(0.5, new double[] {3, -1, 0, 2, 1}, 0.8);
         assertEquals(-0.6, d.lower(), TOL);
         assertEquals(2.6, d.upper(), TOL);
         assertEquals(1.0, d.pValue(), TOL);
         // all three positive: p = 2 (0 + 1) / 4 = 0.5
-        assertEquals(0.5, Percentiles.difference(2, new double[] {1, 2, 3}, 0.95).pValue(), TOL);
+        assertEquals(0.5, Difference.of(2, new double[] {1, 2, 3}, 0.95).pValue(), TOL);
         assertTrue(Double.isNaN(d.adjustedP()));
     }
 
@@ -136,7 +136,7 @@ class ChallengeBootstrapTest {
         for (int i = 0; i < ra.length; i++) {
             delta[i] = rb[i] - ra[i];
         }
-        assertEquals(Percentiles.interval(delta, 0.95).lower(), c.difference().lower(), TOL);
+        assertEquals(ConfidenceInterval.percentile(delta, 0.95).lower(), c.difference().lower(), TOL);
         // against itself: no difference, p = 1; B's records may come in another order
         ChallengeComparison same = ChallengeMetric.compare(weak, reversed(weak), spec);
         assertEquals(0.0, same.difference().estimate(), TOL);
