@@ -35,15 +35,7 @@ final class FoldAssigner {
     static int[] assign(LabeledDataset dataset, String[] stratumOfRecord, int k, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<LabeledRecord> records = dataset.records();
-        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            LabeledRecord r = records.get(i);
-            String key = r.patientId() == null ? "record:" + i : "patient:" + r.patientId();
-            byGroup.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
-        }
-        List<int[]> groups = new ArrayList<>();
-        byGroup.values().forEach(g -> groups.add(g.stream().mapToInt(Integer::intValue).toArray()));
-        shuffle(groups, rng);
+        List<int[]> groups = RecordGroups.shuffled(records, rng);
         Map<String, List<int[]>> byStratum = new LinkedHashMap<>();
         for (int[] g : groups) {
             byStratum.computeIfAbsent(stratumOfRecord[g[0]], s -> new ArrayList<>()).add(g);
@@ -90,26 +82,11 @@ final class FoldAssigner {
             double[] target, int[] room, int[] size, int[] fold, SplittableRandom rng) {
 
         void run() {
-            boolean[][] has = new boolean[groups.size()][labels];
-            int[] remaining = new int[labels];
-            for (int g = 0; g < groups.size(); g++) {
-                for (int i : groups.get(g)) {
-                    for (int f : records.get(i).findings()) {
-                        if (!has[g][f]) {
-                            has[g][f] = true;
-                            remaining[f]++;
-                        }
-                    }
-                }
-            }
+            boolean[][] has = RecordGroups.findings(records, groups, labels);
+            int[] remaining = RecordGroups.counts(has, labels);
             boolean[] done = new boolean[groups.size()];
             while (true) {
-                int label = -1;
-                for (int f = 0; f < labels; f++) {
-                    if (remaining[f] > 0 && (label < 0 || remaining[f] < remaining[label])) {
-                        label = f;
-                    }
-                }
+                int label = RecordGroups.rarest(remaining);
                 if (label < 0) {
                     break;
                 }
@@ -185,15 +162,6 @@ final class FoldAssigner {
                     remaining[f]--;
                 }
             }
-        }
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
         }
     }
 }

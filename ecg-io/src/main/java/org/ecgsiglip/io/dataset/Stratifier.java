@@ -19,14 +19,7 @@ final class Stratifier {
     static int[] assign(LabeledDataset dataset, double[] shares, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<LabeledRecord> records = dataset.records();
-        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            LabeledRecord r = records.get(i);
-            String key = r.patientId() == null ? "record:" + i : "patient:" + r.patientId();
-            byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
-        List<List<Integer>> groups = new ArrayList<>(byGroup.values());
-        shuffle(groups, rng);
+        List<int[]> groups = RecordGroups.shuffled(records, rng);
         int k = dataset.vocabulary().size();
         int parts = shares.length;
         double[] wantSize = new double[parts];
@@ -38,27 +31,12 @@ final class Stratifier {
                 wantLabel[p][f] = shares[p] * labelTotals[f];
             }
         }
-        boolean[][] groupHas = new boolean[groups.size()][k];
-        int[] remaining = new int[k];
-        for (int g = 0; g < groups.size(); g++) {
-            for (int i : groups.get(g)) {
-                for (int f : records.get(i).findings()) {
-                    if (!groupHas[g][f]) {
-                        groupHas[g][f] = true;
-                        remaining[f]++;
-                    }
-                }
-            }
-        }
+        boolean[][] groupHas = RecordGroups.findings(records, groups, k);
+        int[] remaining = RecordGroups.counts(groupHas, k);
         int[] partOfGroup = new int[groups.size()];
         java.util.Arrays.fill(partOfGroup, -1);
         while (true) {
-            int label = -1;
-            for (int f = 0; f < k; f++) {
-                if (remaining[f] > 0 && (label < 0 || remaining[f] < remaining[label])) {
-                    label = f;
-                }
-            }
+            int label = RecordGroups.rarest(remaining);
             if (label < 0) {
                 break;
             }
@@ -109,7 +87,7 @@ final class Stratifier {
         return Double.compare(wantSize[a], wantSize[b]);
     }
 
-    private static void give(int g, int p, List<List<Integer>> groups, List<LabeledRecord> records, int[] partOfGroup,
+    private static void give(int g, int p, List<int[]> groups, List<LabeledRecord> records, int[] partOfGroup,
             double[] wantSize, double[][] wantLabel, int[] remaining, boolean[][] groupHas) {
         partOfGroup[g] = p;
         for (int i : groups.get(g)) {
@@ -122,15 +100,6 @@ final class Stratifier {
             if (groupHas[g][f]) {
                 remaining[f]--;
             }
-        }
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
         }
     }
 }
