@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.model.predict.Predictor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models this JVM has loaded, one {@link Predictor} per (model folder, device), loaded on first
@@ -21,6 +23,7 @@ import org.ecgsiglip.model.predict.Predictor;
 public final class LoadedModels {
     private static final Map<Key, Model> MODELS = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(LoadedModels.class);
 
     private LoadedModels() {
     }
@@ -60,8 +63,12 @@ public final class LoadedModels {
         Key key = new Key(folder.toAbsolutePath().normalize(), device);
         return MODELS.computeIfAbsent(key, k -> {
             LOADS.incrementAndGet();
+            long t0 = System.nanoTime();
             // never closed: it lives as long as the JVM, whose exit frees its native memory
-            return new Model(Predictor.load(k.folder(), k.device()));
+            Model m = new Model(Predictor.load(k.folder(), k.device()));
+            LOG.info("loaded the model {} on {} in JVM {} ({} ms)", k.folder(), k.device(), ProcessHandle.current().pid(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return m;
         });
     }
 

@@ -76,6 +76,19 @@ class SparkScoringTest {
     }
 
     @Test
+    void aCincFolderOfMatlabBackedRecordsScoresExactlyAsPredictorScoreRecords() {
+        Manifest cinc = Manifest.read(TestData.cincFixtures(), 100);
+        ScoreMatrix expected;
+        try (Predictor p = Predictor.load(TinyModel.folder(), "cpu")) {
+            expected = p.scoreRecords(cinc.entries().stream().map(e -> Path.of(e.path())).toList());
+        }
+        ScoreJob.Result r = ScoreJob.run(spark, ScoreJob.Request.of(TinyModel.folder(), TestData.cincFixtures(),
+                tmp.resolve("cinc.parquet")));
+        assertEquals(7, r.scored());
+        ScoredRows.assertSameScores(expected, ScoredRows.read(spark, r.out()));
+    }
+
+    @Test
     void theModelIsLoadedOncePerJvmNotPerTaskOrJob() {
         assertTrue(loadsByFirstJob <= 1, "4 tasks on 2 cores, one JVM: at most one load, was " + loadsByFirstJob);
         int before = LoadedModels.loads();

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Writes a benchmark manifest of at least N distinct records for bench/spark-score.sh.
+
+The records of a PTB-XL root (ptbxl_database.csv, filename_lr) are repeated until there are N:
+repetition r of record NAME is OUT/rR/NAME-DIR/rR_NAME.hea, a copy of the header whose record name
+is rR_NAME (so every record id is distinct, as `ecg predict` requires), next to a symbolic link
+NAME.dat to the original signal file (the header still names NAME.dat). Prints the list's path.
+
+    spark-manifest.py PTBXL_ROOT N OUT_DIR
+"""
+import csv
+import os
+import sys
+
+
+def main():
+    root, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    with open(os.path.join(root, "ptbxl_database.csv"), newline="") as f:
+        names = [row["filename_lr"] for row in csv.DictReader(f)]
+    reps = -(-n // len(names))
+    lines = []
+    for r in range(reps):
+        for rel in names:
+            src = os.path.join(root, rel)
+            folder = os.path.join(out, "r%d" % r, os.path.dirname(rel))
+            os.makedirs(folder, exist_ok=True)
+            base = os.path.basename(rel)
+            with open(src + ".hea") as f:
+                header = f.read().split("\n")
+            first = header[0].split(" ")
+            first[0] = "r%d_%s" % (r, base)
+            header[0] = " ".join(first)
+            dst = os.path.join(folder, first[0])
+            with open(dst + ".hea", "w") as f:
+                f.write("\n".join(header))
+            link = os.path.join(folder, base + ".dat")
+            if not os.path.lexists(link):
+                os.symlink(os.path.abspath(src + ".dat"), link)
+            lines.append(dst)
+    listing = os.path.join(out, "list.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(listing)
+
+
+if __name__ == "__main__":
+    main()
