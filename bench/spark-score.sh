@@ -43,7 +43,7 @@ fi
 list="$work/records/list.txt"
 if [ ! -f "$list" ] || [ "$(wc -l < "$list")" -lt "$records" ]; then
   rm -rf "$work/records"
-  python3 "$here/bench/spark_manifest.py" "$source" "$records" "$work/records" > /dev/null
+  python3 "$here/bench/spark-manifest.py" "$source" "$records" "$work/records" > /dev/null
 fi
 n=$(wc -l < "$list")
 echo "records: $n (from $source); model: $(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m.get('encoder', m))" "$model/model.json" 2>/dev/null | head -c 120)"

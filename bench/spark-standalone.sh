@@ -64,7 +64,7 @@ if [ ! -f "$model/model.json" ]; then
       --validation-folds 3 --test-folds 9 >&2
 fi
 src=/work/data/ptbxl-full; [ -f "$src/ptbxl_database.csv" ] || src="$here/data/ptb-xl-sample"
-list=$(python3 "$here/bench/spark_manifest.py" "$src" "$records" "$work/records")
+list=$(python3 "$here/bench/spark-manifest.py" "$src" "$records" "$work/records")
 head -n "$records" "$list" > "$work/list.txt"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
