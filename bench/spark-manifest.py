@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes a benchmark manifest of at least N distinct records for bench/spark-score.sh.
 
-The records of a PTB-XL root (ptbxl_database.csv, filename_lr) are repeated until there are N:
+The records of a PTB-XL root (ptbxl_database.csv: filename_lr, or filename_hr with RATE 500) are
+repeated until there are N:
 repetition r of record NAME is OUT/rR/NAME-DIR/rR_NAME.hea, a copy of the header whose record name
 is rR_NAME (so every record id is distinct, as `ecg predict` requires), next to a symbolic link
 NAME.dat to the original signal file (the header still names NAME.dat). Prints the list's path.
 
-    spark-manifest.py PTBXL_ROOT N OUT_DIR
+    spark-manifest.py PTBXL_ROOT N OUT_DIR [RATE]
 """
 import csv
 import os
@@ -15,8 +16,9 @@ import sys
 
 def main():
     root, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    column = "filename_hr" if len(sys.argv) > 4 and sys.argv[4] == "500" else "filename_lr"
     with open(os.path.join(root, "ptbxl_database.csv"), newline="") as f:
-        names = [row["filename_lr"] for row in csv.DictReader(f)]
+        names = [row[column] for row in csv.DictReader(f)]
     reps = -(-n // len(names))
     lines = []
     for r in range(reps):

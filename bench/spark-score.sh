@@ -3,10 +3,11 @@
 # (Predictor.scoreRecords) on the same records, in one run, with each JVM's peak heap and RSS; then
 # checks that Spark's scores, turned into CSV by `ecg spark to-csv`, are byte-identical to ecg predict's.
 #
-#   bench/spark-score.sh [--records 50000] [--source DIR] [--work DIR] [--heap 2g] [--rounds 1]
+#   bench/spark-score.sh [--records 50000] [--source DIR] [--rate 100] [--work DIR] [--heap 2g] [--rounds 1]
 #
-# --source: a PTB-XL root whose records100 are repeated (with distinct record ids) up to --records
-# (default /work/data/ptbxl-full when it exists, else the bundled sample). The model is the default
+# --source: a PTB-XL root whose records (records100, or records500 with --rate 500) are repeated
+# (with distinct record ids) up to --records (default /work/data/ptbxl-full when it exists, else the
+# bundled sample). The model is the default
 # architecture (resnet1d, 12 x 1000 samples at 100 Hz) trained for one epoch on the bundled sample:
 # its weights do not matter for speed. Every configuration runs in a fresh JVM with the same -Xmx and
 # reads the records from the page cache (warmed first). records/s is end to end (JVM start to exit,
@@ -15,12 +16,13 @@
 # the setting for one executor core per task. Run it when `uptime` shows a low load.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-records=50000; heap=2g; rounds=1; work="${TMPDIR:-/tmp}/ecg-spark-bench"
+records=50000; heap=2g; rounds=1; rate=100; work="${TMPDIR:-/tmp}/ecg-spark-bench"
 source=/work/data/ptbxl-full; [ -f "$source/ptbxl_database.csv" ] || source="$here/data/ptb-xl-sample"
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records="$2"; shift 2 ;;
     --source) source="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
@@ -41,12 +43,13 @@ if [ ! -f "$model/model.json" ]; then
       --validation-folds 3 --test-folds 9 >&2
 fi
 list="$work/records/list.txt"
-if [ ! -f "$list" ] || [ "$(wc -l < "$list")" -lt "$records" ]; then
+if [ ! -f "$list" ] || [ "$(wc -l < "$list")" -lt "$records" ] || [ "$(cat "$work/records/source" 2>/dev/null)" != "$source $rate" ]; then
   rm -rf "$work/records"
-  python3 "$here/bench/spark-manifest.py" "$source" "$records" "$work/records" > /dev/null
+  python3 "$here/bench/spark-manifest.py" "$source" "$records" "$work/records" "$rate" > /dev/null
+  echo "$source $rate" > "$work/records/source"
 fi
 n=$(wc -l < "$list")
-echo "records: $n (from $source); model: $(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m.get('encoder', m))" "$model/model.json" 2>/dev/null | head -c 120)"
+echo "records: $n at $rate Hz (from $source); model: $(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m.get('encoder', m))" "$model/model.json" 2>/dev/null | head -c 120)"
 find -L "$work/records" -type f -exec cat {} + > /dev/null   # page cache
 
 timed() { # label, then the command; prints "wall_s rss_kb"

@@ -84,6 +84,15 @@ final class OutputFolder {
         }
     }
 
+    /** Deletes a failed job's temporary folder; a failure to do so is left for the next run's clean-up. */
+    static void deleteQuietly(Path tmp) {
+        try {
+            deleteTree(tmp);
+        } catch (IOException | UncheckedIOException e) {
+            // removeLeftovers() of the next run for this output deletes it
+        }
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

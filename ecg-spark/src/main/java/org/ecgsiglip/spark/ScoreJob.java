@@ -84,22 +84,28 @@ public final class ScoreJob {
 
         OutputFolder.removeLeftovers(out);
         Path tmp = OutputFolder.temporary(out);
-        Dataset<Row> scored = manifestFrame(spark, manifest, partitions)
-                .mapPartitions(new PartitionScorer(request.model(), request.device(), vocabulary.size()),
-                        Encoders.row(schema));
-        withFieldMetadata(scored, schema).write().parquet(tmp.toUri().toString());
+        ScoreProvenance provenance;
+        try {
+            Dataset<Row> scored = manifestFrame(spark, manifest, partitions)
+                    .mapPartitions(new PartitionScorer(request.model(), request.device(), vocabulary.size()),
+                            Encoders.row(schema));
+            withFieldMetadata(scored, schema).write().parquet(tmp.toUri().toString());
 
-        Dataset<Row> written = spark.read().parquet(tmp.toUri().toString());
-        long rows = written.count();
-        long errors = written.filter(col(ScoreSchema.ERROR).isNotNull()).count();
-        if (rows != manifest.size()) {
-            throw new IllegalStateException("Spark wrote " + rows + " rows to " + tmp + " for " + manifest.size()
-                    + " manifest entries; the output was not committed");
+            Dataset<Row> written = spark.read().parquet(tmp.toUri().toString());
+            long rows = written.count();
+            long errors = written.filter(col(ScoreSchema.ERROR).isNotNull()).count();
+            if (rows != manifest.size()) {
+                throw new IllegalStateException("Spark wrote " + rows + " rows for " + manifest.size()
+                        + " manifest entries; the output was not committed");
+            }
+            provenance = new ScoreProvenance(spark.sparkContext().master(), spark.sparkContext().applicationId(),
+                    spark.version(), request.device(), model, manifest, partitions, rows, rows - errors, errors,
+                    vocabulary, started, Instant.now(), ScoreProvenance.JvmMemory.now());
+            provenance.write(tmp.resolve(OutputFolder.PROVENANCE));
+        } catch (RuntimeException e) {
+            OutputFolder.deleteQuietly(tmp);
+            throw e;
         }
-        ScoreProvenance provenance = new ScoreProvenance(spark.sparkContext().master(),
-                spark.sparkContext().applicationId(), spark.version(), request.device(), model, manifest, partitions,
-                rows, rows - errors, errors, vocabulary, started, Instant.now(), ScoreProvenance.JvmMemory.now());
-        provenance.write(tmp.resolve(OutputFolder.PROVENANCE));
         OutputFolder.commit(tmp, out);
         return new Result(out, provenance);
     }

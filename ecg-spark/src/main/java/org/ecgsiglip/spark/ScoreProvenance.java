@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.ecgsiglip.io.Toolkit;
 import org.ecgsiglip.io.findings.FindingsVocabulary;
 import org.ecgsiglip.io.util.AtomicFiles;
@@ -123,10 +122,5 @@ public record ScoreProvenance(String master, String applicationId, String sparkV
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render the provenance of " + file, e);
         }
-    }
-
-    /** The vocabulary's codes, for callers that only need them. */
-    public List<String> codes() {
-        return vocabulary.codes();
     }
 }

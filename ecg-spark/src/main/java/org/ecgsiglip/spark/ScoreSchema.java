@@ -1,5 +1,6 @@
 package org.ecgsiglip.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,10 +74,10 @@ public final class ScoreSchema {
     }
 
     /** The finding codes of a scores schema, in column order; refuses a schema that is not one. */
-    public static List<String> codes(StructType schema, Object where) {
+    public static List<String> codes(StructType schema, Path where) {
         String[] names = schema.fieldNames();
         if (names.length <= FIXED.size() || !List.of(names).subList(0, FIXED.size()).equals(FIXED)) {
-            throw new EcgException(null, String.valueOf(where), "not a scores table written by 'ecg spark score' "
+            throw new EcgException(where, null, "not a scores table written by 'ecg spark score' "
                     + "(its first columns are " + List.of(names).subList(0, Math.min(names.length, FIXED.size()))
                     + ", expected " + FIXED + " and one column per finding)", "point at the --out of 'ecg spark score'");
         }
