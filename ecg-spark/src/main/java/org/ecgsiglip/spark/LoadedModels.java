@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoadedModels {
     private static final Map<Key, Model> MODELS = new ConcurrentHashMap<>();
-    private static final AtomicInteger LOADS = new AtomicInteger();
+    private static final Map<Key, AtomicInteger> LOADS = new ConcurrentHashMap<>();
     private static final Logger LOG = LoggerFactory.getLogger(LoadedModels.class);
 
     private LoadedModels() {
@@ -62,7 +62,7 @@ public final class LoadedModels {
     public static Model get(Path folder, String device) {
         Key key = new Key(folder.toAbsolutePath().normalize(), device);
         return MODELS.computeIfAbsent(key, k -> {
-            LOADS.incrementAndGet();
+            LOADS.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
             long t0 = System.nanoTime();
             // never closed: it lives as long as the JVM, whose exit frees its native memory
             Model m = new Model(Predictor.load(k.folder(), k.device()));
@@ -72,8 +72,9 @@ public final class LoadedModels {
         });
     }
 
-    /** How many models this JVM has loaded so far (every {@link #get} of a new folder or device adds one). */
-    public static int loads() {
-        return LOADS.get();
+    /** How many times this JVM has loaded the model in {@code folder} on {@code device} (once, after any use). */
+    public static int loads(Path folder, String device) {
+        AtomicInteger n = LOADS.get(new Key(folder.toAbsolutePath().normalize(), device));
+        return n == null ? 0 : n.get();
     }
 }
