@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes a benchmark manifest of at least N distinct records for bench/spark-score.sh.
+"""Writes a benchmark manifest of N distinct records for bench/spark-score.sh.
 
 The records of a PTB-XL root (ptbxl_database.csv: filename_lr, or filename_hr with RATE 500) are
-repeated until there are N:
+repeated until there are N (the last repetition cut short):
 repetition r of record NAME is OUT/rR/NAME-DIR/rR_NAME.hea, a copy of the header whose record name
 is rR_NAME (so every record id is distinct, as `ecg predict` requires), next to a symbolic link
 NAME.dat to the original signal file (the header still names NAME.dat). Prints the list's path.
@@ -22,7 +22,7 @@ def main():
     reps = -(-n // len(names))
     lines = []
     for r in range(reps):
-        for rel in names:
+        for rel in names[:n - r * len(names)]:
             src = os.path.join(root, rel)
             folder = os.path.join(out, "r%d" % r, os.path.dirname(rel))
             os.makedirs(folder, exist_ok=True)

@@ -43,7 +43,7 @@ if [ ! -f "$model/model.json" ]; then
       --validation-folds 3 --test-folds 9 >&2
 fi
 list="$work/records/list.txt"
-if [ ! -f "$list" ] || [ "$(wc -l < "$list")" -lt "$records" ] || [ "$(cat "$work/records/source" 2>/dev/null)" != "$source $rate" ]; then
+if [ ! -f "$list" ] || [ "$(wc -l < "$list")" != "$records" ] || [ "$(cat "$work/records/source" 2>/dev/null)" != "$source $rate" ]; then
   rm -rf "$work/records"
   python3 "$here/bench/spark-manifest.py" "$source" "$records" "$work/records" "$rate" > /dev/null
   echo "$source $rate" > "$work/records/source"
