@@ -11,7 +11,8 @@
 # architecture (resnet1d, 12 x 1000 samples at 100 Hz) trained for one epoch on the bundled sample:
 # its weights do not matter for speed. Every configuration runs in a fresh JVM with the same -Xmx and
 # reads the records from the page cache (warmed first). records/s is end to end (JVM start to exit,
-# what a user waits for); Spark's in-job rate (from _provenance.json) is shown beside it. The
+# what a user waits for); Spark's in-job rate (from _provenance.json) is shown beside it, and
+# records per CPU-second (user + system), the cost figure that machine load distorts least. The
 # "local[2] 1 thread" line runs each task's PyTorch ops on one thread (ai.djl.pytorch.num_threads=1),
 # the setting for one executor core per task. Run it when `uptime` shows a low load.
 set -euo pipefail
@@ -52,9 +53,9 @@ n=$(wc -l < "$list")
 echo "records: $n at $rate Hz (from $source); model: $(python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(m.get('encoder', m))" "$model/model.json" 2>/dev/null | head -c 120)"
 find -L "$work/records" -type f -exec cat {} + > /dev/null   # page cache
 
-timed() { # label, then the command; prints "wall_s rss_kb"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
-  cat "$work/time.txt"
+timed() { # the command; prints "wall_s cpu_s rss_kb" (cpu: user + system of the JVM and its children)
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.txt"
 }
 predict() {
   ECG_JAVA_OPTS="-Xmx$heap" timed "$here/ecg" -q predict --model "$model" --records "$list" --out "$work/predict.csv"
@@ -66,18 +67,19 @@ spark() { # master, extra JVM flags
 inner() { python3 -c "import json,sys; p=json.load(open(sys.argv[1])); j=p['driver_jvm']; print('%.1f %.0f %.0f' % (p['records_per_second'], j['heap_peak_bytes']/2**20, j['rss_peak_bytes']/2**20))" "$work/spark.parquet/_provenance.json"; }
 rate() { awk -v n="$n" -v s="$1" 'BEGIN { printf "%.1f", n / s }'; }
 
-printf '%-22s %9s %10s %12s %12s %14s\n' configuration wall_s records/s in-job_rec/s heap_peak_MiB rss_peak_MiB
+row() { printf '%-24s %8s %10s %8s %12s %12s %13s %12s\n' "$@"; }
+row configuration wall_s records/s cpu_s rec/cpu_s in-job_rec/s heap_peak_MiB rss_peak_MiB
 declare -A sum
 for r in $(seq 1 "$rounds"); do
-  read -r w m <<<"$(predict)"
-  printf '%-22s %9s %10s %12s %12s %14s\n' "ecg predict" "$w" "$(rate "$w")" "-" "-" "$((m / 1024))"
+  read -r w c m <<<"$(predict)"
+  row "ecg predict" "$w" "$(rate "$w")" "$c" "$(rate "$c")" "-" "-" "$((m / 1024))"
   sum[predict]="${sum[predict]:-} $(rate "$w")"
   for cfg in "local[1]|" "local[2]|" "local[2] 1 thread|-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1"; do
     label=${cfg%%|*}; flags=${cfg#*|}; master=${label%% *}
     if [ -n "$flags" ]; then export OMP_NUM_THREADS=1; else unset OMP_NUM_THREADS; fi
-    read -r w m <<<"$(spark "$master" "$flags")"
+    read -r w c m <<<"$(spark "$master" "$flags")"
     read -r ir hp rp <<<"$(inner)"
-    printf '%-22s %9s %10s %12s %12s %14s\n' "spark $label" "$w" "$(rate "$w")" "$ir" "$hp" "$((m / 1024))"
+    row "spark $label" "$w" "$(rate "$w")" "$c" "$(rate "$c")" "$ir" "$hp" "$((m / 1024))"
     sum[$label]="${sum[$label]:-} $(rate "$w")"
   done
   unset OMP_NUM_THREADS
