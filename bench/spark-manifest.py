@@ -18,7 +18,8 @@ def main():
     root, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     column = "filename_hr" if len(sys.argv) > 4 and sys.argv[4] == "500" else "filename_lr"
     with open(os.path.join(root, "ptbxl_database.csv"), newline="") as f:
-        names = [row[column] for row in csv.DictReader(f)]
+        # a subset may hold only some of the table's files (the shared subset has 88 at 500 Hz)
+        names = [row[column] for row in csv.DictReader(f) if os.path.isfile(os.path.join(root, row[column] + ".hea"))]
     reps = -(-n // len(names))
     lines = []
     for r in range(reps):
