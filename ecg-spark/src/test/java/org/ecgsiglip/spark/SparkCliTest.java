@@ -23,7 +23,7 @@ class SparkCliTest {
         int code = capture(err, "score", "--model", tmp.resolve("not-a-run").toString(), "--records",
                 TestData.cincFixtures().toString(), "--out", tmp.resolve("s.parquet").toString(), "--master", "local[1]");
         assertEquals(1, code);
-        assertTrue(err[0].contains("not-a-run") && err[0].contains("not a run folder") && err[0].contains("Fix:"), err[0]);
+        assertTrue(err[0].contains("not-a-run") && err[0].contains("not a model folder") && err[0].contains("Fix:"), err[0]);
         assertEquals(1, capture(err, "score", "--model", "m", "--records", "r", "--out", "o", "--conf", "spark.ui.enabled"));
         assertTrue(err[0].contains("--conf") && err[0].contains("KEY=VALUE"), err[0]);
         assertEquals(2, capture(err, "score", "--model", "m"));

@@ -25,7 +25,7 @@ import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.TestData;
 import org.ecgsiglip.io.util.Sha256;
 import org.ecgsiglip.model.predict.Predictor;
-import org.ecgsiglip.model.predict.ScoreCsv;
+import org.ecgsiglip.eval.csv.ScoreCsv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import org.ecgsiglip.model.text.TextColumns;
  */
 public final class Scorer {
     /** Records per forward pass. */
-    public static final int BATCH = 256;
+    public static final int BATCH = 64;
 
     private final ModelSession session;
     private final Objective objective;
