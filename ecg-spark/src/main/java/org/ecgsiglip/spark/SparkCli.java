@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code ecg spark}: the toolkit's commands that run on Apache Spark, in their own main class so that
  * the {@code ecg} command needs no Spark on its class path. The {@code ecg} launcher hands
- * {@code ecg spark ARGS} to this class (with Spark's Java 17 flags, see docs/scale-spark.md); it also
+ * {@code ecg spark ARGS} to this class (with Spark's Java 17 flags, see docs/scale.md, part 2); it also
  * runs under {@code spark-submit --class org.ecgsiglip.spark.SparkCli}.
  *
  * <p>Exit codes as for {@code ecg}: 0 success, 1 bad input or a failed job (the message names file,
