@@ -34,7 +34,8 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
      *
      * @param allowUnfinished use the best checkpoint of a run that has not finished (killed, or still training)
      */
-    public static ModelFolder open(Path dir, boolean allowUnfinished) {
+    public static ModelFolder open(Path folder, boolean allowUnfinished) {
+        Path dir = PretrainedModels.resolve(folder);
         RunDirectory run = new RunDirectory(dir);
         if (!Files.isDirectory(dir)) {
             throw new EcgException(dir, null, "no such folder", "point --model at a folder written by 'ecg train'");
@@ -95,6 +96,10 @@ public record ModelFolder(RunDirectory run, ModelSpec spec, FindingsVocabulary v
      */
     public static ModelFolder amend(Path dir, java.util.Map<Path, Runnable> writers) {
         open(dir, false);
+        if (PretrainedModels.isShipped(dir) || dir.toString().startsWith(PretrainedModels.PREFIX)) {
+            throw new EcgException(dir, null, "a model shipped with the toolkit is not changed in place",
+                    "copy the folder elsewhere first (cp -r), then work on the copy");
+        }
         writers.forEach((file, writer) -> {
             if (!file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException(file + " is outside " + dir);
