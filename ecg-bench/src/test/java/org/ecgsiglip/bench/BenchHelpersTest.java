@@ -50,7 +50,7 @@ class BenchHelpersTest {
 
     @Test
     void positionalReadsOfTheCacheFileGiveTheMappedValues(@TempDir Path dir) throws IOException {
-        LabeledDataset ds = PtbXl.load(ReadBenchmark.dataRoot().resolve("ptb-xl"), LabelLevel.SUPERDIAGNOSTIC);
+        LabeledDataset ds = PtbXl.load(org.ecgsiglip.io.TestData.sample(), LabelLevel.SUPERDIAGNOSTIC);
         LabeledDataset three = ds.select(new int[] {0, 1, 2});
         try (SignalCache cache = SignalCache.build(three, Preprocessing.of(100, 1000), dir, Precision.FLOAT32)) {
             SignalSource pread = MemoryBench.pread(dir.resolve("signals.f32"), cache.leads(), cache.length());
