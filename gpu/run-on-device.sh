@@ -81,7 +81,6 @@ step() {
   tail -n 6 "$OUT/$name.log" | sed 's/^/   | /'
 }
 skip() { status[$1]=skipped; echo -e "$1\t-\t0\t$2" >> "$OUT/steps.tsv"; echo "== $1: skipped ($2)"; }
-need() { [ "${status[$1]:-}" = ok ]; }
 # GPU memory and utilisation, sampled while a step runs
 sampler_start() { command -v nvidia-smi >/dev/null 2>&1 || return 0
   nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv,noheader,nounits -lms 100 > "$OUT/$1.smi.csv" 2>/dev/null &
@@ -98,13 +97,16 @@ if [ -n "$java_home" ]; then
 fi
 java="$jre/bin/java"
 run_setup() {
+  # what the machine has (informative: none of it stops the step)
+  echo "machine: $(uname -a)"; echo "cores: $(nproc)"; free -g 2>/dev/null | head -n 2
+  nvidia-smi -L 2>&1 || echo "no nvidia-smi"
+  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 || true
+  "$python" -c 'import torch, os; print("torch", torch.__version__, "cuda", torch.version.cuda, "cudnn", torch.backends.cudnn.version(), "available", torch.cuda.is_available(), "dir", os.path.dirname(torch.__file__), "cmake", torch.utils.cmake_prefix_path)' 2>&1
+  { command -v nvcc && nvcc --version | tail -n 2; } 2>&1 || echo "no nvcc on PATH; /usr/local/cuda/bin/nvcc: $(ls /usr/local/cuda/bin/nvcc 2>&1)"
+  { cmake --version | head -n 1; c++ --version | head -n 1; } 2>&1 || true
+  for tool in make patch xz git fc-list; do echo "$tool: $(command -v $tool || echo missing)"; done
+  fc-list 2>/dev/null | head -n 2
   set -e
-  echo "machine: $(uname -a)"; nproc; free -g | head -n 2
-  nvidia-smi -L || echo "no nvidia-smi"
-  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv || true
-  "$python" -c 'import torch, os; print("torch", torch.__version__, "cuda", torch.version.cuda, "cudnn", torch.backends.cudnn.version(), "available", torch.cuda.is_available(), "dir", os.path.dirname(torch.__file__), "cmake", torch.utils.cmake_prefix_path)'
-  command -v nvcc && nvcc --version | tail -n 2 || echo "no nvcc"
-  cmake --version | head -n 1; c++ --version | head -n 1; for t in make patch xz git fc-list; do echo "$t: $(command -v $t || echo missing)"; done
   rm -rf "$jre" "$app"
   untar() { if command -v xz >/dev/null 2>&1; then tar -C "$work" -xJf "$1"; else "$python" -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$1" "$work"; fi; }
   [ -f "$bundle/jre.tar.xz" ] && [ -f "$bundle/app.tar.xz" ] || { echo "no .gpu bundle at $bundle: make it with gpu/pack.sh and carry .gpu"; return 3; }
