@@ -87,7 +87,7 @@ cp "$jni" "$jni_dir/.$djl_api-libdjl_torch.so.tmp" && mv -f "$jni_dir/.$djl_api-
 if [ -n "$cudart" ]; then
   # DJL counts GPUs through JNA's "cudart"; pip installs only libcudart.so.NN, so give it the plain name too
   cudart="$(cd "$cudart" && pwd)"
-  rt=$(ls "$cudart"/libcudart.so* 2>/dev/null | sort -V | tail -n 1)
+  rt=$(ls "$cudart"/libcudart.so* 2>/dev/null | sort -V | tail -n 1 || true)
   [ -n "$rt" ] || die 3 "--cudart '$cudart' has no libcudart.so*"
   rm -rf "$out/jna"; mkdir -p "$out/jna"; ln -s "$rt" "$out/jna/libcudart.so"
 fi

@@ -160,14 +160,15 @@ for f in LICENSE NOTICE README.md; do [ -f "$djl_src/$f" ] && cp "$djl_src/$f" "
 chmod -R u+w "$out/djl-src"
 JAVA_HOME="$jdk" "$here/make-header.sh" "$djl_src" "$out/jni-header" >/dev/null
 cp "$jdk/include/jni.h" "$out/jdk-include/"; cp "$jdk/include/linux/jni_md.h" "$out/jdk-include/linux/"
-cp "$tools/check_jni.py" "$out/check_jni.py"
+cp "$tools/check_jni.py" "$out/check_jni.py"; chmod u+w "$out/check_jni.py"
 
 # --- the manifest ---------------------------------------------------------------------------------------
+rm -rf "$work"; trap - EXIT
 {
   echo "# .gpu bundle for gpu/run-on-device.sh, packed $(date -u +%Y-%m-%dT%H:%M:%SZ) from $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && [ -n "$(git status --porcelain -- ecg-io ecg-eval ecg-model ecg-cli ecg-bench pom.xml)" ] && echo ' (with uncommitted changes)')"
   echo "# sha256 bytes path"
   echo "sources $digest"
-  (cd "$out" && find . -type f ! -name MANIFEST.txt ! -name '.*' -print | sed 's#^\./##' | LC_ALL=C sort | while read -r f; do
+  (cd "$out" && find . -path './.*' -prune -o -type f ! -name MANIFEST.txt -print | sed 's#^\./##' | LC_ALL=C sort | while read -r f; do
     echo "$(sha256sum "$f" | cut -c1-64) $(stat -c %s "$f") $f"; done)
 } > "$out/.MANIFEST.tmp"
 mv -f "$out/.MANIFEST.tmp" "$out/MANIFEST.txt"

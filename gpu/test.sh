@@ -144,6 +144,13 @@ expect "build-jni: a patch for a later libtorch is not applied" 0 'patches: none
   env -u JAVA_HOME "$b" "$djl_src" "$debian_torch" "$tmp/cfg2" --header "$hdr" --patches "$tmp/p-later" --jni-include "$tmp/jdkinc" --configure-only
 check "build-jni: CMake takes jni.h from --jni-include (as on the GPU machine, which has no JDK)" bash -c \
   "grep -qx 'JAVA_INCLUDE_PATH:[A-Z]*=$tmp/jdkinc' '$tmp/cfg2/build/CMakeCache.txt' && grep -qx 'JAVA_INCLUDE_PATH2:[A-Z]*=$tmp/jdkinc/linux' '$tmp/cfg2/build/CMakeCache.txt' && ! head -n 1 '$tmp/cfg2/src/engines/pytorch/pytorch-native/CMakeLists.txt' | grep -q fixture"
+expect "build-jni: the project's series applies nothing for libtorch 1.13" 0 'patches: none' \
+  "$b" "$djl_src" "$debian_torch" "$tmp/cfg7" --header "$hdr" --configure-only
+f211="$tmp/fake-211"; mkdir -p "$f211/share/cmake/Torch" "$f211/lib"; touch "$f211/lib/libtorch.so" "$f211/share/cmake/Torch/TorchConfig.cmake"
+echo 'set(PACKAGE_VERSION "2.11.0")' > "$f211/share/cmake/Torch/TorchConfigVersion.cmake"
+check "build-jni: the project's std-optional.patch applies to DJL 0.36 for libtorch 2.11 and leaves no c10::/torch:: optional" bash -c \
+  "'$b' '$djl_src' '$f211' '$tmp/cfg8' --header '$hdr' --configure-only > '$tmp/cfg8.out' 2>&1; grep -q 'patches: std-optional.patch' '$tmp/cfg8.out' \
+   && n='$tmp/cfg8/src/engines/pytorch/pytorch-native/src/main/native' && ! grep -rqE 'c10::(optional|nullopt|make_optional)|torch::nullopt' \"\$n\" && [ \"\$(grep -rcE 'std::(optional|nullopt|make_optional)' \"\$n\" | awk -F: '{s+=\$2} END {print s}')\" -ge 9 ]"
 expect "build-jni: a patch that does not apply" 6 'did not apply' "$b" "$djl_src" "$debian_torch" "$tmp/cfg3" --header "$hdr" --patches "$tmp/p-bad" --configure-only
 expect "build-jni: a series naming a missing patch" 3 "names 'gone.patch', which is not in" "$b" "$djl_src" "$debian_torch" "$tmp/cfg4" --header "$hdr" --patches "$tmp/p-missing"
 expect "build-jni: the time limit" 124 'time limit \(3 s\) was reached' "$b" "$djl_src" "$debian_torch" "$tmp/cfg5" --header "$hdr" --time-limit 3
