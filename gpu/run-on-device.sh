@@ -14,7 +14,8 @@
 #   train   ./ecg --gpu-env ... train on data/ptb-xl-sample (real PTB-XL records), --device gpu
 #   bench   samples/s of the toolkit (TrainThroughput) and of bench/train_peer.py, side by side, per batch
 #   epoch   a full-PTB-XL-sized epoch (gpu/tile-ptbxl.py: 17,084 + 2,183 records), timed, validation included
-#   parity  the train step's run again on the CPU, same seed: validation macro-AUROC side by side
+#   parity  the train step's run again on the CPU, same seed, and once more on the GPU: validation
+#           macro-AUROC side by side (CPU against GPU, and the GPU's own run-to-run difference)
 #
 # Options:
 #   --only STEP,...       run only these steps (default: all)
@@ -191,10 +192,14 @@ run_peer_only() {  # the peer alone still gives the figures the toolkit is measu
   return $rc
 }
 run_check() { "$python" "$bundle/check_jni.py" "$work/jni/libdjl_torch.so"; }
-run_parity() {
-  rm -rf "$work/runs/train-cpu-parity"
+run_parity() {  # the train step's run on the CPU, then once more on the device (its own run-to-run spread)
+  rm -rf "$work/runs/train-cpu-parity" "$work/runs/train-$device-repeat"
   ecg train "${train_flags[@]}" --device cpu --cache-dir "$work/cache-sample" --out "$work/runs/train-cpu-parity"
-  local rc=$?; copy_run "$work/runs/train-cpu-parity" "train-cpu-parity"; return $rc
+  local rc=$?; copy_run "$work/runs/train-cpu-parity" "train-cpu-parity"
+  [ "$device" = cpu ] && return $rc
+  ecg train "${train_flags[@]}" --device "$device" --cache-dir "$work/cache-sample" --out "$work/runs/train-$device-repeat"
+  local again=$?; copy_run "$work/runs/train-$device-repeat" "train-$device-repeat"
+  [ $rc = 0 ] && return $again; return $rc
 }
 
 # --- one step alone (step() runs this script again with GPU_STEP set) --------------------------------
@@ -228,7 +233,7 @@ if wanted epoch; then
   if ready; then sampler_start epoch; step epoch 150 epoch; sampler_stop; else skip epoch "no Java runtime, --gpu-env file or loadable JNI"; fi
 fi
 if wanted parity; then
-  if ready && [ -f "$OUT/train-$device/metrics.jsonl" ]; then step parity 90 parity; else skip parity "the train step left no metrics to compare"; fi
+  if ready && [ -f "$OUT/train-$device/metrics.jsonl" ]; then step parity 120 parity; else skip parity "the train step left no metrics to compare"; fi
 fi
 "$python" "$here/summarize.py" "$OUT" --device "$device" > "$OUT/summarize.log" 2>&1 || echo "$me: summarize.py failed: $(tail -n 3 "$OUT/summarize.log")"
 echo "== done in $(( $(date +%s) - start )) s; $OUT/summary.md:"

@@ -268,6 +268,8 @@ printf '%s\n' '{"epoch":1,"train_loss":2.0,"val_macro_auroc":0.70,"val_macro_f1"
   '{"epoch":3,"train_loss":1.4,"val_macro_auroc":0.79,"val_macro_f1":0.2,"seconds":1.0,"samples_per_s":5000.0,"data_wait_share":0.04}' > "$s/train-gpu/metrics.jsonl"
 printf '%s\n' '{"epoch":1,"train_loss":2.001,"val_macro_auroc":0.71,"seconds":3,"samples_per_s":900,"data_wait_share":0.01}' \
   '{"epoch":2,"train_loss":1.6,"val_macro_auroc":0.803,"seconds":3,"samples_per_s":900,"data_wait_share":0.01}' > "$s/train-cpu-parity/metrics.jsonl"
+mkdir -p "$s/train-gpu-repeat"
+printf '%s\n' '{"epoch":1,"train_loss":2.0,"val_macro_auroc":0.795,"seconds":1,"samples_per_s":5000,"data_wait_share":0.01}' > "$s/train-gpu-repeat/metrics.jsonl"
 printf '%s\n' '{"epoch":1,"train_loss":2.0,"val_macro_auroc":0.6,"seconds":5,"samples_per_s":9000,"data_wait_share":0.01}' \
   '{"epoch":2,"train_loss":1.9,"val_macro_auroc":0.7,"seconds":1.2,"samples_per_s":14000,"data_wait_share":0.01}' \
   '{"epoch":3,"train_loss":1.8,"val_macro_auroc":0.7,"seconds":1.3,"samples_per_s":13000,"data_wait_share":0.01}' > "$s/epoch-gpu/metrics.jsonl"
@@ -293,6 +295,7 @@ assert t["data_wait_share_max_after_epoch_1"] == 0.04
 assert s["epoch"]["wall_seconds_per_epoch_validation_included"] == {"2": 1.5, "3": 1.75}
 p = s["parity"]
 assert abs(p["abs_difference"] - 0.003) < 1e-12 and p["within_tolerance"] is True
+assert p["device_repeat_best_val_macro_auroc"] == 0.795 and abs(p["device_repeat_abs_difference"] - 0.005) < 1e-12
 g = s["goals"]
 assert g == {"ratio_batch_128": "below floor", "ratio_batch_512": "met", "data_wait_under_5_percent": True,
              "epoch_under_2_s": True, "parity_within_0.005": True}, g
