@@ -43,6 +43,7 @@ public final class RunProvenance {
         p.put("engine", engine.getEngineName() + " " + engine.getVersion());
         p.put("device", device.toString());
         p.put("gpus_visible", engine.getGpuCount());
+        p.put("cuda", engine.getGpuCount() > 0 ? ai.djl.util.cuda.CudaUtils.getCudaVersionString() : null);
         p.put("seed", config.seed());
         p.put("objective", config.objective().name().toLowerCase(java.util.Locale.ROOT));
         p.put("label_matrix", ConfigValue.name(config.labelMatrix()));

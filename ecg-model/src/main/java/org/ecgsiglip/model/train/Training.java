@@ -117,7 +117,13 @@ public final class Training {
                 texts == null ? null : texts.vocabularyColumns());
         RunProvenance.finish(run.provenance(), seconds, Map.of("best_epoch", state.bestEpoch(),
                 "completed_epochs", state.completedEpochs()));
-        RunCurves.write(run);
+        try {
+            RunCurves.write(run);
+        } catch (RuntimeException | LinkageError e) {
+            // a picture is not worth the run: e.g. a headless machine without fonts; the metrics are written
+            monitor.onMessage("warning: the training curves could not be drawn (" + e + "); draw them later with "
+                    + "ecg curves --run " + run.root());
+        }
         run.writeFinishedManifest();
         return new TrainingResult(run, state, validationEval, device.toString());
     }
