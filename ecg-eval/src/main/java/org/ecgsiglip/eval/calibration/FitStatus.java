@@ -10,6 +10,13 @@ public enum FitStatus {
      * {@code (N+ + 1) / (N+ + 2)} for positives and {@code 1 / (N- + 2)} for negatives.
      */
     SEPARABLE_SMOOTHED("separable: fitted to Platt's smoothed targets"),
+    /**
+     * The best slope is not positive: on validation the score does not rank this finding (its AUROC is
+     * at or below 0.5). A calibration must keep the order, so the slope is held at
+     * {@link LogisticFit#FLAT_SLOPE} (the maximum on {@code a > 0} lies at its boundary) and {@code b}
+     * moves the mean score to the observed rate.
+     */
+    FLAT_SLOPE("best slope not positive: a held at 1e-6 (order kept), b moves it to the observed rate"),
     /** No positives: nothing to fit, the identity is kept. */
     NO_POSITIVES("no positives: identity kept"),
     /** No negatives: nothing to fit, the identity is kept. */

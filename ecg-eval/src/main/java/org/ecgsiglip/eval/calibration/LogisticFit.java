@@ -3,17 +3,24 @@ package org.ecgsiglip.eval.calibration;
 /**
  * One-variable logistic regression with intercept, {@code P(y = 1 | x) = σ(a x + b)}, by
  * maximum likelihood: Newton's method (iteratively reweighted least squares) on the log loss
- * {@code L(a, b) = sum_i [log(1 + exp(z_i)) - t_i z_i]}, {@code z_i = a x_i + b}, from the
- * identity {@code (1, 0)}, with step halving until the loss does not increase (by more than
+ * {@code L(a, b) = sum_i [log(1 + exp(z_i)) - t_i z_i]}, {@code z_i = a x_i + b}, on the scores
+ * standardised to mean 0 and standard deviation 1 (mapped back at the end) and from the intercept-only
+ * fit ({@code a = 0}, {@code b} the log-odds of the mean target), where every weight
+ * {@code p (1 - p)} is positive: a start at the identity diverges when the logits lie far from 0
+ * (e.g. around the initial SigLIP bias of -10), with step halving until the loss does not increase (by more than
  * rounding, {@code 1e-12} relative). Where the Hessian is not positive definite, the step is
  * along the gradient instead. It stops when a
  * Newton step moves neither parameter by more than {@code 1e-11 (1 + max(|a|, |b|))}.
  *
  * <p>{@link #fit} first screens the cases where the maximum does not exist or is not unique
- * (see {@link FitStatus}): one class only, a constant score, and labels separable by the score.
+ * (see {@link FitStatus}): one class only, a constant score, and labels separable by the score; and
+ * holds the slope above 0 where the maximum has {@code a <= 0}, so that a calibration never reverses
+ * the order of the scores.
  */
 final class LogisticFit {
     static final int MAX_ITERATIONS = 100;
+    /** The slope kept where the best one is not positive ({@link FitStatus#FLAT_SLOPE}). */
+    static final double FLAT_SLOPE = 1e-6;
     private static final double STEP_TOLERANCE = 1e-11;
     /** A rise of the loss this small (relative) is rounding, not a worse step. */
     private static final double ROUNDING = 1e-12;
@@ -63,7 +70,20 @@ final class LogisticFit {
         for (int i = 0; i < x.length; i++) {
             t[i] = y[i] ? hit : miss;
         }
-        return new FindingFit(code, maximise(x, t, MAX_ITERATIONS), status, n, pos);
+        LogitMap best = maximise(x, t, MAX_ITERATIONS);
+        if (!(best.a() > 0)) {
+            double mean = 0;
+            double rate = 0;
+            for (int i = 0; i < x.length; i++) {
+                mean += x[i];
+                rate += t[i];
+            }
+            mean /= x.length;
+            rate /= x.length;
+            return new FindingFit(code, new LogitMap(FLAT_SLOPE, Math.log(rate) - Math.log1p(-rate) - FLAT_SLOPE * mean),
+                    FitStatus.FLAT_SLOPE, n, pos);
+        }
+        return new FindingFit(code, best, status, n, pos);
     }
 
     /**
@@ -71,9 +91,36 @@ final class LogisticFit {
      *
      * @throws IllegalStateException when Newton's method has not converged in {@code maxIterations}
      */
-    static LogitMap maximise(double[] x, double[] t, int maxIterations) {
-        double a = 1;
-        double b = 0;
+    static LogitMap maximise(double[] raw, double[] t, int maxIterations) {
+        double mean = 0;
+        double meanTarget = 0;
+        for (int i = 0; i < raw.length; i++) {
+            mean += raw[i];
+            meanTarget += t[i];
+        }
+        mean /= raw.length;
+        meanTarget /= raw.length;
+        double ss = 0;
+        for (double v : raw) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / raw.length);
+        if (!(sd > 0) || !Double.isFinite(sd)) {
+            sd = 1;
+        }
+        double[] x = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            x[i] = (raw[i] - mean) / sd;
+        }
+        double rate = Math.min(Math.max(meanTarget, 1e-12), 1 - 1e-12);
+        LogitMap standardised = newton(x, t, 0, Math.log(rate) - Math.log1p(-rate), maxIterations);
+        // sigma(a' (raw - mean) / sd + b') = sigma((a' / sd) raw + b' - a' mean / sd)
+        return new LogitMap(standardised.a() / sd, standardised.b() - standardised.a() * mean / sd);
+    }
+
+    private static LogitMap newton(double[] x, double[] t, double a0, double b0, int maxIterations) {
+        double a = a0;
+        double b = b0;
         double loss = loss(x, t, a, b);
         for (int it = 0; it < maxIterations; it++) {
             double ga = 0;

@@ -120,6 +120,50 @@ class PlattTest {
         assertEquals(constant.observedRate(), constant.meanPredicted(), 1e-12, "a constant score moves to the rate");
     }
 
+    /**
+     * Logits far from 0 and close together, as a model that has barely moved from the SigLIP bias
+     * b = -10 gives: labels from σ(8 (l + 12) - 1), l ~ -12 + N(0, 0.25^2). The fit runs on
+     * standardised scores; mapped back, it must land on the generating a and b.
+     */
+    @Test
+    void logitsFarFromZeroStillFit() {
+        int n = 20_000;
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] x = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -12 + 0.25 * rng.nextGaussian();
+            t[i] = rng.nextDouble() < LogitMap.sigmoid(8 * (x[i] + 12) - 1) ? 1 : 0;
+        }
+        LogitMap m = LogisticFit.maximise(x, t, LogisticFit.MAX_ITERATIONS);
+        assertEquals(8, m.a(), 0.5, "a");
+        assertEquals(8 * 12 - 1, m.b(), 6, "b");
+        assertEquals(-1, m.a() * -12 + m.b(), 0.1, "the intercept at the centre of the scores");
+    }
+
+    /** Scores that rank a finding backwards on validation: the fit keeps their order, never reverses it. */
+    @Test
+    void aBackwardScoreIsFlattenedNotReversed() {
+        int n = 2_000;
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] x = new double[n];
+        boolean[] y = new boolean[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = -10 + rng.nextGaussian();
+            y[i] = rng.nextDouble() < LogitMap.sigmoid(-1.5 * (x[i] + 10) - 1);
+            positives += y[i] ? 1 : 0;
+        }
+        FindingFit f = LogisticFit.fit("BACK", x, y);
+        assertEquals(FitStatus.FLAT_SLOPE, f.status());
+        assertTrue(f.map().isIncreasing(), "the order of the scores is kept");
+        double meanP = 0;
+        for (double v : x) {
+            meanP += LogitMap.sigmoid(f.map().a() * v + f.map().b());
+        }
+        assertEquals((double) positives / n, meanP / n, 1e-6, "the mean probability is the observed rate");
+    }
+
     @Test
     void theIterationCapIsEnforced() {
         double[] x = {-2, -1, 0, 1, 2, 3};
