@@ -152,15 +152,16 @@ public final class Training {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Evaluation eval = Validation.evaluate(scorer, data, data.split().validation());
-        double score = config.selectBy().score(eval);
-        boolean best = state.improvedBy(score, eval.macroAuroc());
+        double score = TrainingState.rank(config.selectBy().score(eval));
+        double tiebreak = TrainingState.rank(eval.macroAuroc());
+        boolean best = state.improvedBy(score, tiebreak);
         Double[] tb = temperatureAndBias(session);
         EpochSummary summary = stats.summary(epoch + 1, schedule.getNewValue(globalStep), eval, tb[0], tb[1],
                 seconds, plan.size() * (double) config.batchSize() / seconds, waited / seconds, best);
         List<EpochSummary> history = new ArrayList<>(state.history());
         history.add(summary);
         TrainingState next = new TrainingState(epoch + 1, globalStep, best ? epoch + 1 : state.bestEpoch(),
-                best ? score : state.bestScore(), best ? eval.macroAuroc() : state.bestTiebreak(),
+                best ? score : state.bestScore(), best ? tiebreak : state.bestTiebreak(),
                 state.logitBiasInit(), state.positiveRateEstimate(), history);
         log.epochs(history);
         if (best) {

@@ -36,8 +36,19 @@ public record TrainingState(
                 positiveRateEstimate, List.of());
     }
 
-    /** Whether (score, tiebreak) beats the best so far. */
+    /**
+     * Whether (score, tiebreak) beats the best so far. The first epoch always does, so that a run has a
+     * best checkpoint even when its validation metric is undefined (see {@link #rank}).
+     */
     public boolean improvedBy(double score, double tiebreak) {
-        return score > bestScore || (score == bestScore && tiebreak > bestTiebreak);
+        return bestEpoch == 0 || score > bestScore || (score == bestScore && tiebreak > bestTiebreak);
+    }
+
+    /**
+     * A validation metric as the selection ranks it: an undefined one (NaN, e.g. AUROC when no
+     * validation finding has both classes) ranks below every defined value, which lie in [0, 1].
+     */
+    public static double rank(double metric) {
+        return Double.isNaN(metric) ? -1 : metric;
     }
 }
