@@ -87,16 +87,16 @@ public record TrainConfig(
         @Setting(key = "record-length", value = "1000", min = 1, section = PREPROCESSING,
                 help = "Samples stored per lead (1000 = 10 s at 100 Hz); shorter records are padded with zeros.")
         int recordLength,
-        @Setting(key = "band-low", value = "0.5", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
+        @Setting(key = "band-low", value = "none", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
                 help = "High-pass cut-off in Hz, or none.")
         Double bandLow,
-        @Setting(key = "band-high", value = "40", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
+        @Setting(key = "band-high", value = "none", nullable = true, min = 0, minExclusive = true, section = PREPROCESSING,
                 help = "Low-pass cut-off in Hz, or none.")
         Double bandHigh,
         @Setting(key = "filter-order", value = "2", min = 1, max = 8, section = PREPROCESSING,
                 help = "Butterworth order of the zero-phase filter (a band-pass doubles it).")
         int filterOrder,
-        @Setting(key = "standardize", value = "record", section = PREPROCESSING,
+        @Setting(key = "standardize", value = "dataset", section = PREPROCESSING,
                 help = "Lead scaling: each record on its own, with the training folds' statistics, or none.")
         Standardization standardize,
         @Setting(key = "input-length", value = "1000", min = 1, section = PREPROCESSING,
@@ -137,7 +137,7 @@ public record TrainConfig(
         @Setting(key = "encoder-depth", value = "0", min = 0, section = MODEL,
                 help = "Residual/inception blocks, or the xresnet depth; 0: the family's own.")
         int encoderDepth,
-        @Setting(key = "head", value = "linear", section = MODEL,
+        @Setting(key = "head", value = "mlp", section = MODEL,
                 help = "After concat pooling: linear, or mlp (BN, dropout, linear, ReLU, BN, dropout, linear).")
         Head head,
         @Setting(key = "head-hidden", value = "128", min = 1, section = MODEL, help = "Width of the mlp head.")
@@ -166,27 +166,27 @@ public record TrainConfig(
         @Setting(key = "weight-decay", value = "0.01", min = 0, section = TRAINING,
                 help = "AdamW weight decay of weight matrices.")
         double weightDecay,
-        @Setting(key = "schedule", value = "warmup-cosine", section = TRAINING, help = "Learning-rate schedule.")
+        @Setting(key = "schedule", value = "constant", section = TRAINING, help = "Learning-rate schedule.")
         Schedule schedule,
         @Setting(key = "warmup-fraction", value = "0.05", min = 0, max = 1, maxExclusive = true, section = TRAINING,
                 help = "Share of steps with linear warm-up (warmup-cosine).")
         double warmupFraction,
-        @Setting(key = "clip-norm", value = "1", min = 0, section = TRAINING,
+        @Setting(key = "clip-norm", value = "0", min = 0, section = TRAINING,
                 help = "Global gradient-norm clipping; 0 turns it off.")
         double clipNorm,
-        @Setting(key = "amplitude-scale", value = "0.1", min = 0, max = 1, maxExclusive = true, section = TRAINING,
+        @Setting(key = "amplitude-scale", value = "0", min = 0, max = 1, maxExclusive = true, section = TRAINING,
                 help = "Amplitude augmentation: each record scaled by a factor in [1-s, 1+s]; 0 turns it off.")
         double amplitudeScale,
-        @Setting(key = "lead-dropout", value = "0.1", min = 0, max = 1, maxExclusive = true, section = TRAINING,
+        @Setting(key = "lead-dropout", value = "0", min = 0, max = 1, maxExclusive = true, section = TRAINING,
                 help = "Probability of zeroing each lead in training; 0 turns it off.")
         double leadDropout,
         @Setting(key = "loss-chunk", value = "0", min = 0, section = TRAINING,
                 help = "Compute the loss in blocks of this many columns (memory n x chunk instead of n x n); 0: at once.")
         int lossChunk,
-        @Setting(key = "logit-bias-init", value = "auto", section = TRAINING,
+        @Setting(key = "logit-bias-init", value = "-10", section = TRAINING,
                 help = "auto (-10 for diagonal, else the log-odds of the measured positive rate) or a number.")
         LogitBiasInit logitBiasInit,
-        @Setting(key = "select-by", value = "macro-f1", section = TRAINING,
+        @Setting(key = "select-by", value = "macro-auroc", section = TRAINING,
                 help = "How the best epoch is chosen on validation.")
         SelectBy selectBy,
 

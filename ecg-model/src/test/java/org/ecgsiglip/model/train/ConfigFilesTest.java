@@ -2,6 +2,7 @@ package org.ecgsiglip.model.train;
 
 import org.ecgsiglip.model.core.Objective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,16 +24,28 @@ class ConfigFilesTest {
         assertEquals(org.ecgsiglip.model.siglip.LabelMatrix.SHARED_FINDING, c.labelMatrix());
         assertEquals(org.ecgsiglip.model.siglip.TextStrategy.REPORT, c.text());
         assertEquals(Objective.SIGLIP, c.objective());
-        assertEquals(new EncoderSpec("resnet1d", 64, 3, 128), c.encoderSpec());
+        assertEquals(new EncoderSpec("resnet1d", 64, 3, 128, org.ecgsiglip.model.encoder.Head.MLP, 128, 0.5),
+                c.encoderSpec());
         assertEquals(30, c.epochs());
         assertEquals(128, c.batchSize());
-        assertEquals(SelectBy.MACRO_F1, c.selectBy());
+        // the configuration measured best on full PTB-XL (docs/results.md): the training folds' lead
+        // statistics, no filter, no augmentation, constant AdamW, b = -10, the epoch of best AUROC
+        assertEquals(org.ecgsiglip.io.pipeline.Standardization.DATASET, c.standardize());
+        assertNull(c.bandLow());
+        assertNull(c.bandHigh());
+        assertEquals(0.0, c.amplitudeScale());
+        assertEquals(0.0, c.leadDropout());
+        assertEquals(0.0, c.clipNorm());
+        assertEquals(Schedule.CONSTANT, c.schedule());
+        assertEquals(-10.0, c.logitBiasInit().value().orElseThrow());
+        assertEquals(SelectBy.MACRO_AUROC, c.selectBy());
     }
 
     @Test
     void encoderWidthAndDepthReplaceTheFamilyDefaults() {
         TrainConfig c = ConfigFiles.resolve(null, Map.of("encoder", "inception1d", "encoder-width", 32));
-        assertEquals(new EncoderSpec("inception1d", 32, 6, 128), c.encoderSpec());
+        assertEquals(new EncoderSpec("inception1d", 32, 6, 128, org.ecgsiglip.model.encoder.Head.MLP, 128, 0.5),
+                c.encoderSpec());
         TrainConfig x = ConfigFiles.resolve(null, Map.of("encoder", "xresnet1d50", "encoder-depth", 101));
         assertEquals(101, x.encoderSpec().depth());
         assertThrows(EcgException.class, () -> ConfigFiles.resolve(null, Map.of("encoder", "xresnet1d", "encoder-depth", 7)));

@@ -26,7 +26,7 @@ class VariantsTest {
         "bce, shared-finding, report"})
     void trainsAndLogsThePositiveRate(String baseline, String matrix, String text) {
         TrainConfig config = SmallData.config(Map.of("epochs", 1, "baseline", baseline, "label-matrix", matrix,
-                "text", text, "exclude-from-collisions", java.util.List.of("NORM")));
+                "text", text, "exclude-from-collisions", java.util.List.of("NORM"), "logit-bias-init", "auto"));
         TrainingResult r = Training.run(config, SmallData.get(), new RunDirectory(tmp.resolve(matrix + text + baseline)),
                 false, TrainingMonitor.SILENT);
         EpochSummary e = r.state().history().get(0);
