@@ -72,15 +72,7 @@ final class LogisticFit {
         }
         LogitMap best = maximise(x, t, MAX_ITERATIONS);
         if (!(best.a() > 0)) {
-            double mean = 0;
-            double rate = 0;
-            for (int i = 0; i < x.length; i++) {
-                mean += x[i];
-                rate += t[i];
-            }
-            mean /= x.length;
-            rate /= x.length;
-            return new FindingFit(code, new LogitMap(FLAT_SLOPE, Math.log(rate) - Math.log1p(-rate) - FLAT_SLOPE * mean),
+            return new FindingFit(code, new LogitMap(FLAT_SLOPE, logOdds(mean(t)) - FLAT_SLOPE * mean(x)),
                     FitStatus.FLAT_SLOPE, n, pos);
         }
         return new FindingFit(code, best, status, n, pos);
@@ -92,14 +84,7 @@ final class LogisticFit {
      * @throws IllegalStateException when Newton's method has not converged in {@code maxIterations}
      */
     static LogitMap maximise(double[] raw, double[] t, int maxIterations) {
-        double mean = 0;
-        double meanTarget = 0;
-        for (int i = 0; i < raw.length; i++) {
-            mean += raw[i];
-            meanTarget += t[i];
-        }
-        mean /= raw.length;
-        meanTarget /= raw.length;
+        double mean = mean(raw);
         double ss = 0;
         for (double v : raw) {
             ss += (v - mean) * (v - mean);
@@ -112,10 +97,21 @@ final class LogisticFit {
         for (int i = 0; i < raw.length; i++) {
             x[i] = (raw[i] - mean) / sd;
         }
-        double rate = Math.min(Math.max(meanTarget, 1e-12), 1 - 1e-12);
-        LogitMap standardised = newton(x, t, 0, Math.log(rate) - Math.log1p(-rate), maxIterations);
+        LogitMap standardised = newton(x, t, 0, logOdds(Math.min(Math.max(mean(t), 1e-12), 1 - 1e-12)), maxIterations);
         // sigma(a' (raw - mean) / sd + b') = sigma((a' / sd) raw + b' - a' mean / sd)
         return new LogitMap(standardised.a() / sd, standardised.b() - standardised.a() * mean / sd);
+    }
+
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    private static double logOdds(double p) {
+        return Math.log(p) - Math.log1p(-p);
     }
 
     private static LogitMap newton(double[] x, double[] t, double a0, double b0, int maxIterations) {
