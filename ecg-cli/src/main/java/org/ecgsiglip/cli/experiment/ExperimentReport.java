@@ -21,7 +21,8 @@ import org.ecgsiglip.io.util.AtomicFiles;
  * the mean and standard deviation over seeds. Written as report.md, report.html
  * and summary.json; {@link #table()} is the plain-text form printed by {@code ecg experiment}. The
  * pictures — per-finding F1 bars with their 95 % intervals, and a forest plot of each comparison's paired
- * differences with Holm-adjusted p-values — are inline in report.html and beside it as PNG files.
+ * differences with Holm-adjusted p-values — are inline in report.html and beside it as PNG files. An
+ * experiment that holds findings out also gets the zero-shot section ({@link ZeroShotSection}).
  * Nothing time-dependent goes in, so the same runs give the same files.
  */
 final class ExperimentReport {

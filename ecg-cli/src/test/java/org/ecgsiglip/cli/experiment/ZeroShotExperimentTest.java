@@ -132,6 +132,16 @@ class ZeroShotExperimentTest {
         return new double[] {wins / pairs, f1, pos};
     }
 
+    @Test
+    void theShippedSampleExampleIsALeaveOneOutAgainstATrainedReference() {
+        ExperimentPlan plan = ExperimentFiles.read(TestData.repositoryRoot().resolve("examples/zero-shot-sample.json"),
+                Map.of(), tmp.resolve("o"));
+        assertEquals(List.of(new ExperimentPlan.ZeroShot("loo", List.of("loo-CD", "loo-HYP", "loo-MI", "loo-NORM",
+                "loo-STTC"), "trained")), plan.zeroShot());
+        assertEquals(List.of(9), plan.dataConfig().testFolds());
+        assertTrue(plan.comparisons().isEmpty());
+    }
+
     private ExperimentException fails(String json) throws IOException {
         Path f = file(json);
         return assertThrows(ExperimentException.class, () -> ExperimentFiles.read(f, Map.of(), tmp.resolve("o")));

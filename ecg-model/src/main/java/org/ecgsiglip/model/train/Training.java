@@ -37,6 +37,9 @@ import org.ecgsiglip.model.text.TextTokenizer;
  * and reaches the same result as an uninterrupted run: batches, augmentations, dropout masks and the
  * learning rate are functions of (seed, epoch, step), and the optimizer's state is checkpointed with
  * the weights. At the end the folder's manifest lists the SHA-256 of every file and marks it finished.
+ *
+ * <p>A zero-shot run ({@code held-out-findings}, {@code held-out-count}) trains without its held-out findings
+ * and selects and tunes on the trained ones only ({@link HeldOutFindings}); they stay in the vocabulary.
  */
 public final class Training {
     private static final ObjectMapper JSON = new ObjectMapper();
