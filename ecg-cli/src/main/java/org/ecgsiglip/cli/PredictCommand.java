@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.eval.csv.ScoreCsv;
+import org.ecgsiglip.model.predict.FindingTexts;
 import org.ecgsiglip.model.predict.Predictor;
 import org.ecgsiglip.model.predict.RecordList;
 import picocli.CommandLine.Command;
@@ -17,8 +18,10 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  ecg predict --model runs/shared --records data/ptb-xl/records100 --out scores.csv",
             "  ecg predict --model runs/shared --records list.txt --out scores.csv   (one record path per line)",
+            "  ecg predict --model runs/shared --records list.txt --findings new.json --out scores.csv",
+            "      (a SigLIP model scores the findings of new.json, {\"CODE\": \"text\", ...}, from their texts alone)",
             "Records need no labels. record_id is the record's name (e.g. 00001_lr). The model folder is verified",
-            "against its manifest first; records go through the model's own pipeline (pipeline.json)."})
+            "against its manifest first and never written; records go through the model's own pipeline (pipeline.json)."})
 public final class PredictCommand implements Callable<Integer> {
 
     /**
@@ -29,11 +32,23 @@ public final class PredictCommand implements Callable<Integer> {
      * @param out the scores file to write
      * @param device cpu, gpu, gpu:N
      * @param options unfinished runs, calibration
+     * @param findings a JSON file of code → text to score instead of the model's vocabulary ({@link FindingTexts}),
+     *     or null
      */
-    public record Request(Path model, Path records, Path out, String device, Predictor.Options options) {
+    public record Request(Path model, Path records, Path out, String device, Predictor.Options options, Path findings) {
+        /** Over the model's own vocabulary. */
+        public Request(Path model, Path records, Path out, String device, Predictor.Options options) {
+            this(model, records, out, device, options, null);
+        }
+
         /** A finished model on the CPU, its probabilities as they are. */
         public static Request of(Path model, Path records, Path out) {
             return new Request(model, records, out, "cpu", Predictor.Options.DEFAULT);
+        }
+
+        /** The same request scoring the findings of {@code file} from their texts. */
+        public Request withFindings(Path file) {
+            return new Request(model, records, out, device, options, file);
         }
     }
 
@@ -65,9 +80,15 @@ public final class PredictCommand implements Callable<Integer> {
             + "'ecg calibrate') to every probability.")
     boolean calibrated;
 
+    @Option(names = "--findings", paramLabel = "FILE.json", description = "Score these findings instead of the "
+            + "model's own: a JSON object of code to text, e.g. {\"LBBB\": \"complete left bundle branch block\"}. "
+            + "Codes need not be in the model (new findings); each is scored from its text alone. SigLIP models only.")
+    Path findings;
+
     @Override
     public Integer call() {
-        Result r = run(new Request(model, records, out, device, new Predictor.Options(allowUnfinished, calibrated)));
+        Result r = run(new Request(model, records, out, device, new Predictor.Options(allowUnfinished, calibrated),
+                findings));
         if (parent == null || !parent.quiet) {
             System.out.printf("scored %d records over %d findings -> %s%n", r.scores().records(), r.scores().findings(), out);
         }
@@ -76,9 +97,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Scores the records and writes the scores file. */
     public static Result run(Request request) {
+        // a bad findings file fails before the model and the records are read
+        FindingTexts findings = request.findings() == null ? null : FindingTexts.read(request.findings());
         List<Path> paths = RecordList.resolve(request.records());
         try (Predictor predictor = Predictor.load(request.model(), request.device(), request.options())) {
-            ScoreMatrix scores = predictor.scoreRecords(paths);
+            ScoreMatrix scores = findings == null ? predictor.scoreRecords(paths)
+                    : predictor.scoreRecords(paths, findings);
             ScoreCsv.write(scores, request.out());
             return new Result(scores, request.out());
         }

@@ -129,6 +129,83 @@ class PredictCommandTest {
     }
 
     @Test
+    void findingsGivenAsTextsAreScoredWithoutTrainingFilesAndTheModelFolderStaysByteForByteVerified()
+            throws IOException {
+        // five records away from their dataset: no ptbxl_database.csv or scp_statements.csv anywhere near them
+        Path loose = tmp.resolve("loose-records");
+        Files.createDirectories(loose);
+        for (Path r : org.ecgsiglip.model.predict.RecordList.resolve(root.resolve("records100")).subList(0, 5)) {
+            for (String ext : List.of(".hea", ".dat")) {
+                Path f = r.resolveSibling(r.getFileName() + ext);
+                Files.copy(f, loose.resolve(f.getFileName()));
+            }
+        }
+        Map<String, byte[]> before = contents(run);
+        org.ecgsiglip.io.findings.FindingsVocabulary vocabulary = org.ecgsiglip.io.findings.FindingsVocabulary.read(
+                run.resolve("vocabulary.json"));
+        String normText = vocabulary.get(vocabulary.indexOf("NORM")).text();
+        Path findings = tmp.resolve("new-findings.json");
+        Files.writeString(findings, "{\"LBBB\": \"complete left bundle branch block\", \"NORM\": \"" + normText
+                + "\", \"MI-old\": \"old myocardial infarction\"}");
+        Path custom = tmp.resolve("custom.csv");
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", run.toString(), "--records",
+                loose.toString(), "--findings", findings.toString(), "--out", custom.toString());
+        assertEquals(0, o.exit(), o.err());
+        ScoreMatrix got = MatrixCsv.readScores(custom);
+        assertEquals(List.of("LBBB", "NORM", "MI-old"), got.codes());
+        ScoreMatrix plain = PredictCommand.run(PredictCommand.Request.of(run, loose, tmp.resolve("p.csv"))).scores();
+        assertEquals(plain.recordIds(), got.recordIds());
+        int norm = plain.codes().indexOf("NORM");
+        for (int i = 0; i < got.records(); i++) {
+            // three text columns instead of five: other matrix shapes, equal to float32 rounding
+            assertEquals(plain.score(i, norm), got.score(i, 1), 1e-6, "NORM, its text unchanged");
+            assertTrue(got.score(i, 0) > 0 && got.score(i, 0) < 1);
+        }
+        // the vocabulary's own texts in its own order: the same columns, so the very same scores
+        StringBuilder same = new StringBuilder("{");
+        for (int k = 0; k < vocabulary.size(); k++) {
+            same.append(k == 0 ? "" : ", ").append('"').append(vocabulary.get(k).code()).append("\": \"")
+                    .append(vocabulary.get(k).text()).append('"');
+        }
+        Path sameFile = tmp.resolve("same-findings.json");
+        Files.writeString(sameFile, same.append('}').toString());
+        ScoreMatrix again = PredictCommand.run(PredictCommand.Request.of(run, loose, tmp.resolve("s2.csv"))
+                .withFindings(sameFile)).scores();
+        for (int i = 0; i < again.records(); i++) {
+            assertArrayEquals(plain.values()[i], again.values()[i], 0.0, again.recordIds().get(i));
+        }
+
+        Map<String, byte[]> after = contents(run);
+        assertEquals(before.keySet(), after.keySet(), "no file added or removed");
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file));
+        org.ecgsiglip.model.folder.ModelFolder.open(run, false); // the manifest check passes
+    }
+
+    @Test
+    void aBadFindingsFileIsNamedWithItsFieldBeforeAnythingIsScored() throws IOException {
+        Path bad = tmp.resolve("bad-findings.json");
+        Files.writeString(bad, "{\"LBBB\": \"\"}");
+        Path out = tmp.resolve("bad.csv");
+        TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", run.toString(), "--records",
+                root.resolve("records100").toString(), "--findings", bad.toString(), "--out", out.toString());
+        assertEquals(1, o.exit());
+        assertTrue(o.err().contains(bad.toString()) && o.err().contains("field 'LBBB'") && o.err().contains("empty"),
+                o.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Every file of {@code dir}, relative path → bytes. */
+    private static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> m = new java.util.TreeMap<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+
+    @Test
     void aFolderThatIsNoModelSaysSo() {
         TrainCommandTest.Outcome o = TrainCommandTest.execute("predict", "--model", root.toString(), "--records",
                 root.resolve("records100").toString(), "--out", tmp.resolve("n.csv").toString());

@@ -32,9 +32,16 @@ import org.ecgsiglip.model.train.TrainConfig;
  *   "comparisons": [["diagonal", "shared-finding"]],   (default: every variant against the first)
  *   "thresholds": 0.5,                          (or "tuned": each run's validation-tuned thresholds)
  *   "bootstrap": 1000, "bootstrap-seed": 1, "confidence-level": 0.95,
- *   "out": "runs/experiment"                    (relative to the file; --out overrides it)
+ *   "out": "runs/experiment",                   (relative to the file; --out overrides it)
+ *   "zero-shot": {"held-out": "loo", "trained": "shared-finding"}   (or a list of such; see below)
  * }
  * </pre>
+ * Zero-shot: a variant (or the base) that sets {@code held-out-findings} or {@code held-out-count} trains
+ * without those findings and is scored on them from their text; {@code "held-out-findings": "each"} expands a
+ * variant into one variant per vocabulary finding, {@code NAME-CODE}, each holding that one finding out (leave
+ * one out). {@code "zero-shot"} names which held-out variant (or expanded name) the report's zero-shot section
+ * sets beside which variant that trained the findings; without it every held-out variant gets a section of
+ * its own, without a reference.
  * Base and variant keys are those of {@code ecg train}'s configuration. Every variant shares the data
  * and the test folds, so a variant may not set {@link #SHARED}. Relative paths are taken from the
  * file's folder. Unknown keys and names fail with the closest known one.
@@ -42,7 +49,9 @@ import org.ecgsiglip.model.train.TrainConfig;
 public final class ExperimentFiles {
     /** The keys an experiment file may hold. */
     public static final List<String> KEYS = List.of("name", "description", "base", "variants", "seeds",
-            "comparisons", "thresholds", "bootstrap", "bootstrap-seed", "confidence-level", "out");
+            "comparisons", "thresholds", "bootstrap", "bootstrap-seed", "confidence-level", "out", "zero-shot");
+    /** The value of {@code held-out-findings} that expands a variant into one per finding. */
+    public static final String EACH = "each";
     /** Training keys every variant shares: the data, the test folds, and the seed (set "seeds" instead). */
     public static final Set<String> SHARED = Set.of("ptbxl", "level", "sampling-rate", "test-folds", "seed", "cinc",
             "cinc-unscored", "cinc-folds", "cinc-fold-seed", "split-file");
@@ -71,7 +80,8 @@ public final class ExperimentFiles {
                 base.set(k, JSON.valueToTree(v instanceof Path p ? p.toString() : v));
             }
         });
-        List<ExperimentPlan.Variant> variants = variants(file, base, root.get("variants"));
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        List<ExperimentPlan.Variant> variants = variants(file, base, root.get("variants"), groups);
         if (variants.get(0).config().ptbxl() == null && variants.get(0).config().cinc() == null) {
             throw new ExperimentException(file, "base, key 'ptbxl'", "no dataset given",
                     "set \"ptbxl\" in base (the folder with ptbxl_database.csv) or pass --ptbxl PATH; or set \"cinc\""
@@ -90,6 +100,7 @@ public final class ExperimentFiles {
                     + "on the test folds", "set \"test-folds\" in base, e.g. [9] for the shipped sample (folds 1-9)");
         }
         List<ExperimentPlan.Comparison> comparisons = comparisons(file, root.get("comparisons"), variants);
+        List<ExperimentPlan.ZeroShot> zeroShot = ZeroShotKey.read(file, root.get("zero-shot"), variants, groups);
         ExperimentPlan.ThresholdRule thresholds = thresholds(file, root.get("thresholds"));
         int bootstrap = root.has("bootstrap") ? (int) integer(file, "bootstrap", root.get("bootstrap"), 1)
                 : Bootstrap.DEFAULT_REPLICATES;
@@ -114,7 +125,7 @@ public final class ExperimentFiles {
         }
         String name = root.hasNonNull("name") ? root.get("name").asText() : file.getFileName().toString();
         return new ExperimentPlan(file, name, variants, seeds, comparisons, thresholds, bootstrap, bootstrapSeed,
-                level, out);
+                level, out, zeroShot);
     }
 
     private static ObjectNode base(Path file, Path dir, JsonNode node) {
@@ -142,7 +153,9 @@ public final class ExperimentFiles {
         return base;
     }
 
-    private static List<ExperimentPlan.Variant> variants(Path file, ObjectNode base, JsonNode node) {
+    private static List<ExperimentPlan.Variant> variants(Path file, ObjectNode base, JsonNode node,
+                                                          Map<String, List<String>> groups) {
+        ZeroShotKey.Vocabulary vocabulary = new ZeroShotKey.Vocabulary(file);
         if (node == null || !node.isObject() || node.isEmpty()) {
             throw new ExperimentException(file, "key 'variants'", "no variants", "write \"variants\": "
                     + "{\"diagonal\": {\"label-matrix\": \"diagonal\"}, \"shared-finding\": {}}");
@@ -173,12 +186,46 @@ public final class ExperimentFiles {
             }
             ObjectNode merged = base.deepCopy();
             own.forEach(merged::set);
-            Map<String, Object> all = new LinkedHashMap<>();
-            merged.properties().forEach(m -> all.put(m.getKey(), m.getValue()));
-            TrainConfig config = wrap(file, where, () -> ConfigFiles.resolve(null, all));
+            JsonNode held = merged.get("held-out-findings");
+            if (held != null && held.isTextual() && held.asText().equals(EACH)) {
+                // leave one out: one variant per finding of the vocabulary, NAME-CODE
+                merged.set("held-out-findings", JSON.createArrayNode());
+                TrainConfig plain = wrap(file, where, () -> ConfigFiles.resolve(null, fields(merged)));
+                List<String> names = new ArrayList<>();
+                for (String code : vocabulary.codes(plain, where)) {
+                    String expanded = name + "-" + code.replaceAll("[^A-Za-z0-9._-]", "_");
+                    Map<String, JsonNode> one = new LinkedHashMap<>(own);
+                    one.put("held-out-findings", JSON.createArrayNode().add(code));
+                    ObjectNode m = merged.deepCopy();
+                    m.set("held-out-findings", one.get("held-out-findings"));
+                    String at = "variant '" + name + "' (finding " + code + ")";
+                    out.add(new ExperimentPlan.Variant(expanded, one, wrap(file, at,
+                            () -> ConfigFiles.resolve(null, fields(m)))));
+                    names.add(expanded);
+                }
+                groups.put(name, names);
+                continue;
+            }
+            TrainConfig config = wrap(file, where, () -> ConfigFiles.resolve(null, fields(merged)));
+            if (!config.heldOutFindings().isEmpty()) {
+                vocabulary.check(config, where);
+            }
             out.add(new ExperimentPlan.Variant(name, own, config));
         }
+        Set<String> seen = new java.util.HashSet<>();
+        for (ExperimentPlan.Variant v : out) {
+            if (!seen.add(v.name())) {
+                throw new ExperimentException(file, "variant '" + v.name() + "'", "two variants have this name (a "
+                        + "\"held-out-findings\": \"each\" variant is expanded into NAME-CODE)", "rename one of them");
+            }
+        }
         return out;
+    }
+
+    private static Map<String, Object> fields(ObjectNode node) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        node.properties().forEach(m -> all.put(m.getKey(), m.getValue()));
+        return all;
     }
 
     private static List<Long> seeds(Path file, JsonNode node, long baseSeed) {
@@ -273,7 +320,7 @@ public final class ExperimentFiles {
     }
 
     /** Runs {@code read}, re-raising a configuration error with the experiment file and the place in it. */
-    private static <T> T wrap(Path file, String where, java.util.function.Supplier<T> read) {
+    static <T> T wrap(Path file, String where, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (EcgException e) {

@@ -15,7 +15,22 @@ final class ExperimentPictures {
     private ExperimentPictures() {
     }
 
-    /** Per-finding F1 of every variant on the test folds, each bar with its bootstrap interval. */
+    /** Most variants one bar chart holds. */
+    static final int VARIANTS_PER_CHART = 6;
+
+    /**
+     * Per-finding F1 of every variant on the test folds, each bar with its bootstrap interval: one chart per
+     * {@value #VARIANTS_PER_CHART} variants (a leave-one-out experiment has many), in variant order.
+     */
+    static List<byte[]> f1Charts(ExperimentPlan plan, List<RunOutcome> runs, long seed) {
+        List<byte[]> charts = new ArrayList<>();
+        for (int start = 0; start < runs.size(); start += VARIANTS_PER_CHART) {
+            charts.add(f1Bars(plan, runs.subList(start, Math.min(runs.size(), start + VARIANTS_PER_CHART)), seed));
+        }
+        return charts;
+    }
+
+    /** Per-finding F1 of up to {@value #VARIANTS_PER_CHART} variants, each bar with its bootstrap interval. */
     static byte[] f1Bars(ExperimentPlan plan, List<RunOutcome> runs, long seed) {
         List<String> codes = runs.get(0).test().codes();
         List<F1Bars.Group> groups = new ArrayList<>();

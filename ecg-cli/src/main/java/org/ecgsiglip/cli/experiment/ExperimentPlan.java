@@ -38,16 +38,33 @@ import org.ecgsiglip.model.train.TrainConfig;
  * @param bootstrapSeed seed of those resamples
  * @param level confidence level of the intervals
  * @param out the experiment's output folder
+ * @param zeroShot the zero-shot sections of the report: held-out variants and their trained references
  */
 public record ExperimentPlan(Path file, String name, List<Variant> variants, List<Long> seeds,
                              List<Comparison> comparisons, ThresholdRule thresholds, int bootstrap,
-                             long bootstrapSeed, double level, Path out) {
+                             long bootstrapSeed, double level, Path out, List<ZeroShot> zeroShot) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ExperimentPlan {
         variants = List.copyOf(variants);
         seeds = List.copyOf(seeds);
         comparisons = List.copyOf(comparisons);
+        zeroShot = List.copyOf(zeroShot);
+    }
+
+    /**
+     * One zero-shot section: the findings the {@code heldOut} variants kept out of training, scored on the test
+     * folds from their text, beside the same findings' figures in {@code trained} (a variant that trained them).
+     *
+     * @param name the name given in the file: a variant, or a variant expanded by {@code "held-out-findings":
+     *     "each"} into one variant per finding
+     * @param heldOut the variants holding findings out
+     * @param trained the reference variant, or null when the experiment names none
+     */
+    public record ZeroShot(String name, List<String> heldOut, String trained) {
+        public ZeroShot {
+            heldOut = List.copyOf(heldOut);
+        }
     }
 
     /**
@@ -146,6 +163,14 @@ public record ExperimentPlan(Path file, String name, List<Variant> variants, Lis
         root.put("bootstrap-seed", bootstrapSeed);
         root.put("confidence-level", level);
         root.put("out", out.toAbsolutePath().normalize().toString());
+        ArrayNode zs = root.putArray("zero-shot");
+        for (ZeroShot z : zeroShot) {
+            ObjectNode n = zs.addObject().put("held-out", z.name());
+            n.set("variants", JSON.valueToTree(z.heldOut()));
+            if (z.trained() != null) {
+                n.put("trained", z.trained());
+            }
+        }
         return root;
     }
 }

@@ -21,7 +21,8 @@ import org.ecgsiglip.io.util.AtomicFiles;
  * the mean and standard deviation over seeds. Written as report.md, report.html
  * and summary.json; {@link #table()} is the plain-text form printed by {@code ecg experiment}. The
  * pictures — per-finding F1 bars with their 95 % intervals, and a forest plot of each comparison's paired
- * differences with Holm-adjusted p-values — are inline in report.html and beside it as PNG files.
+ * differences with Holm-adjusted p-values — are inline in report.html and beside it as PNG files. An
+ * experiment that holds findings out also gets the zero-shot section ({@link ZeroShotSection}).
  * Nothing time-dependent goes in, so the same runs give the same files.
  */
 final class ExperimentReport {
@@ -31,12 +32,14 @@ final class ExperimentReport {
     private final TestSplit test;
     private final List<RunOutcome> runs;
     private final List<ComparisonOutcome> comparisons;
+    private final ZeroShotSection zeroShot;
 
     ExperimentReport(ExperimentPlan plan, TestSplit test, List<RunOutcome> runs, List<ComparisonOutcome> comparisons) {
         this.plan = plan;
         this.test = test;
         this.runs = runs;
         this.comparisons = comparisons;
+        this.zeroShot = new ZeroShotSection(plan, runs);
     }
 
     /** The plain-text tables, with a heading line per table. */
@@ -49,7 +52,13 @@ final class ExperimentReport {
             sb.append('\n').append(meanHeading()).append('\n').append(overSeeds().text());
         }
         sb.append(challenge().text());
+        sb.append(zeroShot().text());
         return sb.toString();
+    }
+
+    /** The zero-shot section (experiments that hold findings out; empty otherwise). */
+    private ZeroShotSection zeroShot() {
+        return zeroShot;
     }
 
     /** The Challenge score section (CinC data only; empty otherwise). */
@@ -155,6 +164,7 @@ final class ExperimentReport {
             sb.append("## ").append(heading(meanHeading())).append("\n\n").append(overSeeds().markdown()).append('\n');
         }
         sb.append(challenge().markdown());
+        sb.append(zeroShot().markdown());
         sb.append("## Files\n\n");
         for (RunOutcome r : runs) {
             sb.append(String.format(Locale.ROOT, "- %s, seed %d: run folder `%s`, test evaluation `%s`%n",
@@ -178,7 +188,9 @@ final class ExperimentReport {
         for (long seed : plan.seeds()) {
             sb.append("<h2>").append(ResultTable.escape(heading(seedHeading(seed)))).append("</h2>\n")
                     .append(perSeed(seed).html());
-            sb.append(image("per-finding F1 with 95% intervals", ExperimentPictures.f1Bars(plan, runsOf(seed), seed)));
+            for (byte[] chart : ExperimentPictures.f1Charts(plan, runsOf(seed), seed)) {
+                sb.append(image("per-finding F1 with 95% intervals", chart));
+            }
             for (ComparisonOutcome c : comparisonsOf(seed)) {
                 sb.append(image("paired differences " + c.pair().b() + " - " + c.pair().a(),
                         ExperimentPictures.forest(c)));
@@ -188,6 +200,7 @@ final class ExperimentReport {
             sb.append("<h2>").append(ResultTable.escape(heading(meanHeading()))).append("</h2>\n").append(overSeeds().html());
         }
         sb.append(challenge().html());
+        sb.append(zeroShot().html());
         sb.append("<h2>Files</h2>\n<ul>\n");
         for (RunOutcome r : runs) {
             String report = rel(r.testFolder().resolve("report.html"));
@@ -206,9 +219,12 @@ final class ExperimentReport {
     private List<Path> pictures() {
         List<Path> out = new ArrayList<>();
         for (long seed : plan.seeds()) {
-            Path f1 = plan.out().resolve("f1-seed-" + seed + ".png");
-            AtomicFiles.writeBytes(f1, ExperimentPictures.f1Bars(plan, runsOf(seed), seed));
-            out.add(f1);
+            List<byte[]> charts = ExperimentPictures.f1Charts(plan, runsOf(seed), seed);
+            for (int c = 0; c < charts.size(); c++) {
+                Path f1 = plan.out().resolve("f1-seed-" + seed + (c == 0 ? "" : "-part" + (c + 1)) + ".png");
+                AtomicFiles.writeBytes(f1, charts.get(c));
+                out.add(f1);
+            }
             for (ComparisonOutcome c : comparisonsOf(seed)) {
                 Path forest = plan.out().resolve("differences-" + c.pair().folderName() + "-seed-" + seed + ".png");
                 AtomicFiles.writeBytes(forest, ExperimentPictures.forest(c));
@@ -262,6 +278,7 @@ final class ExperimentReport {
             }
         }
         challenge().addTo(root);
+        zeroShot().addTo(root);
         return root;
     }
 

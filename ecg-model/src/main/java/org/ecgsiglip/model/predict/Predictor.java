@@ -142,6 +142,42 @@ public final class Predictor implements AutoCloseable {
 
     /** Reads, prepares and scores records (paths with or without .hea); ids are the records' names. */
     public ScoreMatrix scoreRecords(List<Path> records) {
+        return scoreRecords(records, scorer, vocabulary().codes(), this::calibrated);
+    }
+
+    /**
+     * Reads, prepares and scores records against findings given as texts ({@link FindingTexts}): one column per
+     * given code, in the file's order, each scored from its given text alone — new findings without retraining,
+     * and a vocabulary finding under another wording. Nothing in the model folder is read beyond what
+     * {@link #load} verified, and nothing is written to it. A shared-temperature calibration applies to every
+     * column; a per-finding calibration has no map for a text it never saw and is refused.
+     */
+    public ScoreMatrix scoreRecords(List<Path> records, FindingTexts findings) {
+        if (folder.textFeatures() == null) {
+            throw new EcgException(folder.run().root(), "--findings", "the supervised baseline has no text encoder: it "
+                    + "scores only the findings it was trained on", "score findings given as texts with a SigLIP run");
+        }
+        if (calibration != null && calibration.shared().isEmpty()) {
+            throw new EcgException(folder.calibration().orElse(null), "--findings", "this model's calibration is fitted "
+                    + "per finding, and has no map for a text it never saw", "leave out --calibrated, or fit a shared "
+                    + "calibration (ecg calibrate) for findings given as texts");
+        }
+        Scorer custom = new Scorer(session, Objective.SIGLIP, columns(findings.textList()));
+        return scoreRecords(records, custom, findings.codes(), p -> {
+            if (calibration != null) {
+                var map = calibration.shared().get().map();
+                for (double[] row : p) {
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] = map.apply(row[k]);
+                    }
+                }
+            }
+            return p;
+        });
+    }
+
+    private ScoreMatrix scoreRecords(List<Path> records, Scorer with, List<String> codes,
+                                     java.util.function.UnaryOperator<double[][]> calibrate) {
         List<String> ids = new ArrayList<>(records.size());
         double[][] values = new double[records.size()][];
         for (int start = 0; start < records.size(); start += Scorer.BATCH) {
@@ -152,10 +188,12 @@ public final class Predictor implements AutoCloseable {
                 ids.add(r.recordId());
                 prepared.add(pipeline().prepare(r));
             }
-            double[][] part = scoreStored(stored(prepared), n);
+            int[] all = new int[n];
+            java.util.Arrays.setAll(all, i -> i);
+            double[][] part = calibrate.apply(with.score(stored(prepared), all, pipeline()));
             System.arraycopy(part, 0, values, start, n);
         }
-        return new ScoreMatrix(ids, vocabulary().codes(), values);
+        return new ScoreMatrix(ids, codes, values);
     }
 
     /**
@@ -217,7 +255,8 @@ public final class Predictor implements AutoCloseable {
         for (int j = 0; j < texts.size(); j++) {
             tokenizer.addFeatures(texts.get(j), features, j * dim);
         }
-        return new TextColumns.Columns(texts.size(), dim, features, new float[texts.size() * vocabulary().size()]);
+        return new TextColumns.Columns(texts.size(), dim, features, new float[texts.size() * vocabulary().size()],
+                texts);
     }
 
     @Override

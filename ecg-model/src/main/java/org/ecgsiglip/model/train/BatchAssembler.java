@@ -64,6 +64,6 @@ public final class BatchAssembler {
         }
         TextColumns.Columns cols = texts.make(sets, rng);
         return new HostBatch(n, leads, length, signals, findings, rowHot, cols.m(), cols.dim(),
-                cols.features(), cols.hot());
+                cols.features(), cols.hot(), cols.texts());
     }
 }

@@ -132,15 +132,23 @@ final class RunStart {
         }
     }
 
-    /** Writes the run's definition and an unfinished manifest of it. */
+    /**
+     * Writes the run's definition and an unfinished manifest of it.
+     *
+     * @param heldOut what {@link HeldOutFindings#describe} says of the held-out findings, or null when none
+     */
     static void writeDefinition(RunDirectory run, TrainConfig config, TrainingData data, Device device,
-                                FindingsVocabulary vocabulary, TextFeatures tokenizer, ModelSpec spec) {
+                                FindingsVocabulary vocabulary, TextFeatures tokenizer, ModelSpec spec,
+                                java.util.Map<String, Object> heldOut) {
         try {
             Files.createDirectories(run.root());
             ConfigFiles.write(config, run.config());
             PipelineJson.write(data.pipeline(), run.pipeline());
             vocabulary.write(run.vocabulary());
             ObjectNode provenance = RunProvenance.collect(config, data, device);
+            if (heldOut != null) {
+                provenance.set("held_out", JSON.valueToTree(heldOut));
+            }
             if (tokenizer instanceof SentenceFeatures sentences) {
                 sentences.write(run.textEmbeddings());
                 ObjectNode text = JSON.valueToTree(sentences.describe());

@@ -189,6 +189,19 @@ public record TrainConfig(
         @Setting(key = "select-by", value = "macro-auroc", section = TRAINING,
                 help = "How the best epoch is chosen on validation.")
         SelectBy selectBy,
+        @Setting(key = "held-out-findings", value = "", label = "CODE,...", section = TRAINING,
+                help = "Zero-shot: findings removed from every training label set and text (and from model selection "
+                        + "and threshold tuning) but kept in the vocabulary, so the model scores them from their text "
+                        + "alone. SigLIP only.")
+        List<String> heldOutFindings,
+        @Setting(key = "held-out-count", value = "0", min = 0, section = TRAINING,
+                help = "Zero-shot: hold out this many findings drawn at random with held-out-seed (instead of "
+                        + "held-out-findings).")
+        int heldOutCount,
+        @Setting(key = "held-out-seed", value = "1", section = TRAINING,
+                help = "Seed of the held-out-count draw, apart from seed so that every training seed holds out the "
+                        + "same findings.")
+        long heldOutSeed,
 
         @Setting(key = "seed", value = "42", section = RUN, help = "Seed of every random choice.")
         long seed,
@@ -203,6 +216,23 @@ public record TrainConfig(
         testFolds = List.copyOf(testFolds);
         leads = List.copyOf(leads);
         excludeFromCollisions = List.copyOf(excludeFromCollisions);
+        heldOutFindings = List.copyOf(heldOutFindings);
+        if (!heldOutFindings.isEmpty() && heldOutCount > 0) {
+            throw new ConfigurationException("held-out-findings / held-out-count", "both name the held-out findings "
+                    + "(" + heldOutFindings + " and a draw of " + heldOutCount + ")",
+                    "give either the list held-out-findings or the count held-out-count");
+        }
+        if (heldOutFindings.size() != new java.util.HashSet<>(heldOutFindings).size()) {
+            throw new ConfigurationException("held-out-findings", "a finding is listed twice in " + heldOutFindings,
+                    "list each held-out finding once");
+        }
+        if (baseline == Baseline.BCE && (!heldOutFindings.isEmpty() || heldOutCount > 0)) {
+            throw new ConfigurationException(heldOutFindings.isEmpty() ? "held-out-count" : "held-out-findings",
+                    "the bce baseline cannot score a finding it was not trained on: its head has one output per "
+                            + "finding and nothing but that finding's labels trains it (only a SigLIP model scores a "
+                            + "finding from its text)", "hold out findings with a SigLIP variant (baseline none), or "
+                            + "remove held-out-findings and held-out-count from the bce variant");
+        }
         if (samplingRate != 100 && samplingRate != 500) {
             throw new ConfigurationException("sampling-rate", "PTB-XL records exist at 100 and 500 Hz, not "
                     + samplingRate, "use 100 or 500");
@@ -241,6 +271,11 @@ public record TrainConfig(
                 bandHigh, filterOrder, standardize, inputLength, evalStride, evalAggregate, cachePrecision,
                 DataSources.source(ptbxl, level, samplingRate, ignoreUnknownCodes, cinc, cincUnscored, cincFolds,
                         cincFoldSeed, splitFile));
+    }
+
+    /** Whether this run holds findings out of training (zero-shot). */
+    public boolean holdsOut() {
+        return !heldOutFindings.isEmpty() || heldOutCount > 0;
     }
 
     /** A short name for reports: {@code siglip/shared-finding/report}, {@code bce}. */

@@ -23,6 +23,7 @@ import org.ecgsiglip.model.folder.RunDirectory;
 import org.ecgsiglip.model.siglip.SiglipBlock;
 import org.ecgsiglip.model.siglip.TextStrategy;
 import org.ecgsiglip.model.text.TextColumns;
+import org.ecgsiglip.model.text.TextEncoderKind;
 import org.ecgsiglip.model.text.TextFeatures;
 import org.ecgsiglip.model.text.TextTokenizer;
 
@@ -36,6 +37,9 @@ import org.ecgsiglip.model.text.TextTokenizer;
  * and reaches the same result as an uninterrupted run: batches, augmentations, dropout masks and the
  * learning rate are functions of (seed, epoch, step), and the optimizer's state is checkpointed with
  * the weights. At the end the folder's manifest lists the SHA-256 of every file and marks it finished.
+ *
+ * <p>A zero-shot run ({@code held-out-findings}, {@code held-out-count}) trains without its held-out findings
+ * and selects and tunes on the trained ones only ({@link HeldOutFindings}); they stay in the vocabulary.
  */
 public final class Training {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,14 +55,25 @@ public final class Training {
         FindingsVocabulary vocabulary = data.dataset().vocabulary();
         int findings = vocabulary.size();
         BitSet excluded = excluded(config, vocabulary);
-        // the baseline has no text tower: it never needs a sentence encoder
+        // zero-shot: held-out findings leave every training finding set (so every label and text built from
+        // them) and the all-findings columns; records left without a finding leave the training split
+        HeldOutFindings heldOut = HeldOutFindings.resolve(config, vocabulary);
+        int[][] sets = heldOut.strip(data.findingSets());
+        int trainBefore = data.split().train().length;
+        data = new TrainingData(data.dataset(), heldOut.trainable(data.split(), sets), data.signals(), data.pipeline(),
+                data.provenance());
+        // the baseline has no text tower: it never needs a sentence encoder. The n-gram tokenizer's word list is
+        // learned from the trained findings' texts only, so a held-out text is as new to it as any unseen text; a
+        // frozen sentence encoder's embeddings are a function of the text alone and cover the whole vocabulary
+        List<String> trainedTexts = heldOut.trainedCodes(vocabulary).stream()
+                .map(c -> vocabulary.get(vocabulary.indexOf(c)).text()).toList();
         TextFeatures tokenizer = config.objective() == Objective.BCE ? TextTokenizer.fromTexts(vocabulary.texts())
-                : config.textEncoder().forVocabulary(vocabulary.texts());
+                : config.textEncoder().forVocabulary(config.textEncoder() == TextEncoderKind.NGRAM ? trainedTexts
+                        : vocabulary.texts());
         Objective objective = config.objective();
         TextStrategy strategy = config.text();
         TextColumns texts = objective == Objective.BCE ? null
-                : new TextColumns(strategy, vocabulary, tokenizer, excluded);
-        int[][] sets = data.findingSets();
+                : new TextColumns(strategy, vocabulary, tokenizer, excluded, heldOut.indices());
         BatchAssembler assembler = new BatchAssembler(data.signals(), data.pipeline(), sets, findings,
                 new Augmentation(config.amplitudeScale(), config.leadDropout()), texts);
         int[] train = data.split().train();
@@ -79,14 +94,16 @@ public final class Training {
         if (resume) {
             RunStart.markUnfinished(run);
         } else {
-            RunStart.writeDefinition(run, config, data, device, vocabulary, tokenizer, spec);
+            RunStart.writeDefinition(run, config, data, device, vocabulary, tokenizer, spec, heldOut.isEmpty() ? null
+                    : heldOut.describe(vocabulary, train.length, trainBefore - train.length));
         }
         float[] keep = new float[findings];
         for (int f = 0; f < findings; f++) {
             keep[f] = excluded.get(f) ? 0f : 1f;
         }
         WarmupCosine schedule = schedule(config, totalSteps);
-        int columns = texts == null ? 0 : (strategy == TextStrategy.ALL_FINDINGS ? findings : config.batchSize());
+        int columns = texts == null ? 0 : texts.trainingColumns(config.batchSize());
+        List<String> selected = heldOut.trainedCodes(vocabulary);
         long started = System.nanoTime();
         Path resumeFrom = resumed == null ? null : resumed.checkpoint();
         try (ModelSession session = ModelSession.forTraining(spec, devices, config.seed(), schedule,
@@ -109,12 +126,13 @@ public final class Training {
                     : java.util.Arrays.toString(devices)), state.completedEpochs() + 1, config.epochs(),
                     stepsPerEpoch);
             for (int epoch = state.completedEpochs(); epoch < config.epochs(); epoch++) {
-                state = epoch(config, data, run, session, step, scorer, assembler, log, monitor, schedule, state, epoch);
+                state = epoch(config, data, run, session, step, scorer, assembler, log, monitor, schedule, state, epoch,
+                        selected);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Evaluation validationEval = Validation.writeFinal(run, spec, device, data, objective,
-                texts == null ? null : texts.vocabularyColumns());
+                texts == null ? null : texts.vocabularyColumns(), selected);
         RunProvenance.finish(run.provenance(), seconds, Map.of("best_epoch", state.bestEpoch(),
                 "completed_epochs", state.completedEpochs()));
         try {
@@ -131,7 +149,8 @@ public final class Training {
     /** One epoch: steps, validation, checkpoints; returns the new state. */
     private static TrainingState epoch(TrainConfig config, TrainingData data, RunDirectory run, ModelSession session,
                                        TrainingStep step, Scorer scorer, BatchAssembler assembler, TrainingLog log,
-                                       TrainingMonitor monitor, WarmupCosine schedule, TrainingState state, int epoch) {
+                                       TrainingMonitor monitor, WarmupCosine schedule, TrainingState state, int epoch,
+                                       List<String> selected) {
         EpochPlan plan = EpochPlan.of(data.split().train(), config.batchSize(), config.seed(), epoch);
         EpochStats stats = new EpochStats();
         long t0 = System.nanoTime();
@@ -142,6 +161,7 @@ public final class Training {
             for (HostBatch batch = stream.next(); batch != null; batch = stream.next()) {
                 // the engine's generator draws dropout masks: a function of (seed, step), so a resume repeats them
                 engine.setRandomSeed(stepSeed(config.seed(), globalStep));
+                monitor.onBatch(epoch + 1, batch);
                 TrainingStep.Result r = step.run(batch);
                 globalStep++;
                 stats.add(r);
@@ -151,7 +171,7 @@ public final class Training {
             waited = stream.waitSeconds();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Evaluation eval = Validation.evaluate(scorer, data, data.split().validation());
+        Evaluation eval = Validation.evaluate(scorer, data, data.split().validation(), selected);
         double score = TrainingState.rank(config.selectBy().score(eval));
         double tiebreak = TrainingState.rank(eval.macroAuroc());
         boolean best = state.improvedBy(score, tiebreak);

@@ -15,6 +15,10 @@ public interface TrainingMonitor {
     default void onStart(String description, int firstEpoch, int epochs, int stepsPerEpoch) {
     }
 
+    /** Each training batch as the step receives it, before the step (e.g. to check what training sees). */
+    default void onBatch(int epoch, HostBatch batch) {
+    }
+
     default void onStep(int epoch, int step, TrainingStep.Result result) {
     }
 

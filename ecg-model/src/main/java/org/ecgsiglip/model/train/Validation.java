@@ -50,15 +50,38 @@ public final class Validation {
         return new TruthMatrix(recordIds(dataset, indices), dataset.vocabulary().codes(), v);
     }
 
-    /** Per-finding evaluation at threshold 0.5 (no bootstrap: this runs every epoch). */
-    static Evaluation evaluate(Scorer scorer, TrainingData data, int[] indices) {
-        ScoreMatrix s = scores(scorer, data, indices);
+    /**
+     * Per-finding evaluation at threshold 0.5 of the findings {@code selected} (the trained ones: a zero-shot
+     * run never selects its epoch on a held-out finding); no bootstrap: this runs every epoch.
+     */
+    static Evaluation evaluate(Scorer scorer, TrainingData data, int[] indices, List<String> selected) {
+        ScoreMatrix s = only(scores(scorer, data, indices), selected);
         return Evaluator.evaluate(s, truth(data.dataset(), indices), Thresholds.fixed(Thresholds.DEFAULT, s.codes()));
     }
 
-    /** Loads the best checkpoint, scores validation, and writes validation/, thresholds.json. */
+    /** The columns {@code codes} of {@code scores}, in that order (the same matrix when they are all of it). */
+    static ScoreMatrix only(ScoreMatrix scores, List<String> codes) {
+        if (codes.equals(scores.codes())) {
+            return scores;
+        }
+        int[] at = codes.stream().mapToInt(scores.codes()::indexOf).toArray();
+        double[][] v = new double[scores.records()][at.length];
+        for (int r = 0; r < v.length; r++) {
+            for (int k = 0; k < at.length; k++) {
+                v[r][k] = scores.score(r, at[k]);
+            }
+        }
+        return new ScoreMatrix(scores.recordIds(), codes, v);
+    }
+
+    /**
+     * Loads the best checkpoint, scores validation, and writes validation/ (scores and truth of every finding,
+     * the evaluation of the {@code selected} ones) and thresholds.json: tuned for F1 on the selected findings;
+     * any other (held-out) finding keeps {@value Thresholds#DEFAULT}, since tuning it on validation labels would
+     * be training on them.
+     */
     static Evaluation writeFinal(RunDirectory run, ModelSpec spec, Device device, TrainingData data, Objective objective,
-                                 TextColumns.Columns vocabularyColumns) {
+                                 TextColumns.Columns vocabularyColumns, List<String> selected) {
         Path best = Checkpoints.verified(run.bestCheckpoint()).orElseThrow(() ->
                 new IllegalStateException("no best checkpoint in " + run.root()));
         int[] val = data.split().validation();
@@ -68,11 +91,21 @@ public final class Validation {
             TruthMatrix truth = truth(data.dataset(), val);
             ScoreCsv.write(scores, run.validationScores());
             ScoreCsv.write(truth, run.validation().resolve("truth.csv"));
-            Evaluation eval = Evaluator.evaluate(scores, truth, Thresholds.fixed(Thresholds.DEFAULT, scores.codes()),
+            ScoreMatrix trained = only(scores, selected);
+            Evaluation eval = Evaluator.evaluate(trained, truth, Thresholds.fixed(Thresholds.DEFAULT, trained.codes()),
                     EvaluationOptions.builder().optInput("scores.csv", scores.sha256())
                             .optInput("truth.csv", truth.sha256()).build());
             ReportWriter.writeAll(eval, run.validation());
-            Thresholds.tuneForF1(scores, truth).write(run.thresholds());
+            Thresholds tuned = Thresholds.tuneForF1(trained, truth);
+            if (!selected.equals(scores.codes())) {
+                java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
+                for (String code : scores.codes()) {
+                    all.put(code, tuned.perFinding().getOrDefault(code, Thresholds.DEFAULT));
+                }
+                tuned = Thresholds.perFinding(all, tuned.origin() + "; held-out findings keep " + Thresholds.DEFAULT
+                        + " (not tuned: zero-shot)");
+            }
+            tuned.write(run.thresholds());
             return eval;
         }
     }
