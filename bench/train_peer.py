@@ -5,6 +5,9 @@ shapes, so that samples/s can be compared in one run.
     OMP_NUM_THREADS=2 /usr/bin/python3 bench/train_peer.py --device cpu --batch 128 --steps 20
 
 Prints one line: RESULT impl=pytorch device=... samples_per_s=...
+
+Its ResNet1d and TextEncoder are also the model of the PTB-XL training reference,
+bench/reference/train_reference.py (docs/reference-peer.md), which imports them from here.
 """
 import argparse
 import math
