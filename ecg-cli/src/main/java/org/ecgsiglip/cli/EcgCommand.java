@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             ExperimentCommand.class,
             CalibrateCommand.class,
             CurvesCommand.class,
+            PackageCommand.class,
             InspectCommand.class,
             LabelsCommand.class,
             DownloadCommand.class,
