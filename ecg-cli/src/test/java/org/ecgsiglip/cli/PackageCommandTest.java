@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.ecgsiglip.eval.ScoreMatrix;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.model.folder.Manifest;
@@ -28,13 +27,9 @@ class PackageCommandTest {
 
     @BeforeAll
     static void train() throws IOException {
-        root = SmallPtbXl.copy(tmp.resolve("ptb-xl"), Map.of(1, 24, 2, 24, 3, 12));
-        run = tmp.resolve("run");
-        TrainCommandTest.Outcome o = TrainCommandTest.execute("train", "--ptbxl", root.toString(), "--train-folds",
-                "1,2", "--validation-folds", "3", "--test-folds", "", "--epochs", "2", "--batch-size", "16",
-                "--embedding-dim", "16", "--text-hidden", "16", "--record-length", "300", "--input-length", "250",
-                "--cache-dir", tmp.resolve("cache").toString(), "--out", run.toString(), "-q");
-        assertEquals(0, o.exit(), o.err());
+        TinyRun t = TinyRun.train(tmp, 2);
+        root = t.root();
+        run = t.run();
     }
 
     @Test

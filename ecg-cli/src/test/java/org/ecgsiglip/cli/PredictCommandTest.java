@@ -26,13 +26,9 @@ class PredictCommandTest {
 
     @BeforeAll
     static void train() throws IOException {
-        root = SmallPtbXl.copy(tmp.resolve("ptb-xl"), Map.of(1, 24, 2, 24, 3, 12));
-        run = tmp.resolve("run");
-        TrainCommandTest.Outcome o = TrainCommandTest.execute("train", "--ptbxl", root.toString(), "--train-folds",
-                "1,2", "--validation-folds", "3", "--test-folds", "", "--epochs", "1", "--batch-size", "16",
-                "--embedding-dim", "16", "--text-hidden", "16", "--record-length", "300", "--input-length", "250",
-                "--cache-dir", tmp.resolve("cache").toString(), "--out", run.toString(), "-q");
-        assertEquals(0, o.exit(), o.err());
+        TinyRun t = TinyRun.train(tmp, 1);
+        root = t.root();
+        run = t.run();
     }
 
     @Test
