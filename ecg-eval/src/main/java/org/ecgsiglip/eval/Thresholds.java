@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +14,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.ecgsiglip.io.util.AtomicFiles;
 import org.ecgsiglip.io.util.DidYouMean;
+import org.ecgsiglip.io.util.JsonFiles;
 import org.ecgsiglip.io.util.Quote;
-import org.ecgsiglip.io.util.TextFiles;
 
 /**
  * Decision thresholds: a finding is predicted when its score is at or above its threshold,
@@ -190,23 +189,8 @@ public final class Thresholds {
      */
     public static Thresholds read(Path file) {
         String fix = "write {\"thresholds\": {\"CODE\": 0.5, ...}} with one number in [0, 1] per finding";
-        String text;
-        try {
-            text = TextFiles.readUtf8(file, MAX_FILE_BYTES, "thresholds file", EvalInputException::new);
-        } catch (EvalInputException e) {
-            if (e.getCause() instanceof NoSuchFileException) {
-                throw new EvalInputException(file, null, "the thresholds file does not exist", "check the path",
-                        e.getCause());
-            }
-            throw e;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new EvalInputException(file, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), "not valid JSON: " + Quote.head(e.getOriginalMessage(), 200), fix, e);
-        }
+        JsonNode root = JsonFiles.readTree(file, MAX_FILE_BYTES, "thresholds file", JSON, "check the path", "", fix,
+                EvalInputException::new);
         if (root == null || !root.isObject() || !root.path("thresholds").isObject()) {
             throw new EvalInputException(file, "field thresholds", "there is no \"thresholds\" object", fix);
         }

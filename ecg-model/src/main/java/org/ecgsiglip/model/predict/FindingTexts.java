@@ -1,7 +1,6 @@
 package org.ecgsiglip.model.predict;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.Quote;
-import org.ecgsiglip.io.util.TextFiles;
+import org.ecgsiglip.io.util.JsonFiles;
 
 /**
  * Findings given as texts, to be scored by a SigLIP model without retraining ({@code ecg predict --findings
@@ -48,25 +47,8 @@ public record FindingTexts(Map<String, String> texts) {
 
     /** Reads and checks {@code file}; every problem is an {@link EcgException} naming the file and the field. */
     public static FindingTexts read(Path file) {
-        String text;
-        try {
-            text = TextFiles.readUtf8(file, MAX_FILE_BYTES, "findings file", EcgException::new);
-        } catch (EcgException e) {
-            if (e.getCause() instanceof java.nio.file.NoSuchFileException) {
-                throw new EcgException(file, null, "the findings file does not exist", "check the path of --findings",
-                        e.getCause());
-            }
-            throw e;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new EcgException(file, where, "not valid JSON: " + Quote.head(e.getOriginalMessage(), 200)
-                    + " (each code once)", FIX, e);
-        }
+        JsonNode root = JsonFiles.readTree(file, MAX_FILE_BYTES, "findings file", JSON, "check the path of --findings",
+                " (each code once)", FIX, EcgException::new);
         if (root == null || !root.isObject()) {
             throw new EcgException(file, null, "the findings file must be a JSON object of code to text"
                     + (root == null ? " (it is empty)" : ", not " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)), FIX);
