@@ -18,6 +18,7 @@ import org.ecgsiglip.model.core.CheckpointedAdamW;
 import org.ecgsiglip.model.core.Devices;
 import org.ecgsiglip.model.train.HostBatch;
 import org.ecgsiglip.model.core.ModelSpec;
+import org.ecgsiglip.model.text.TextTower;
 import org.ecgsiglip.model.core.Objective;
 import org.ecgsiglip.model.train.TrainingStep;
 import org.ecgsiglip.model.train.WarmupCosine;
@@ -54,7 +55,7 @@ public final class TrainThroughput {
         int textDim = 1024 + 40;
         Engine.getEngine("PyTorch").setRandomSeed(42);
         ModelSpec spec = new ModelSpec(objective, EncoderSpec.parse(encoder, 128), 12, length, findings, textDim,
-                256, (float) Math.log(10), -10f);
+                256, (float) Math.log(10), -10f, TextTower.MLP);
         Block block = spec.buildBlock();
         try (Model model = Model.newInstance("throughput", device, "PyTorch")) {
             model.setBlock(block);

@@ -7,6 +7,7 @@ import org.ecgsiglip.model.encoder.SignalEncoders;
 import org.ecgsiglip.model.siglip.BaselineBlock;
 import org.ecgsiglip.model.siglip.SiglipBlock;
 import org.ecgsiglip.model.text.TextEncoders;
+import org.ecgsiglip.model.text.TextTower;
 
 /**
  * Everything needed to rebuild a model's block before loading its parameters.
@@ -20,16 +21,26 @@ import org.ecgsiglip.model.text.TextEncoders;
  * @param textHidden width of the text encoder's embedding and MLP
  * @param logitScaleInit initial t' (log 10)
  * @param logitBiasInit initial b
+ * @param textTower the text tower above the features; null (a model.json written before the option) is
+ *                  {@link TextTower#MLP}
  */
 public record ModelSpec(Objective objective, EncoderSpec encoder, int leads, int length, int findings,
-                        int textDim, int textHidden, float logitScaleInit, float logitBiasInit) {
+                        int textDim, int textHidden, float logitScaleInit, float logitBiasInit, TextTower textTower) {
+
+    public ModelSpec {
+        textTower = textTower == null ? TextTower.MLP : textTower;
+        if (objective == Objective.SIGLIP && textTower == TextTower.LOCKED && textDim != encoder.embeddingDim()) {
+            throw new IllegalArgumentException("a locked text tower needs d = the text features' dimension "
+                    + textDim + ", not " + encoder.embeddingDim());
+        }
+    }
 
     public Block buildBlock() {
         Block signal = SignalEncoders.build(encoder);
         if (objective == Objective.BCE) {
             return new BaselineBlock(signal, findings);
         }
-        return new SiglipBlock(signal, TextEncoders.pooledMlp(textHidden, encoder.embeddingDim()),
+        return new SiglipBlock(signal, TextEncoders.build(textTower, textHidden, encoder.embeddingDim()),
                 logitScaleInit, logitBiasInit);
     }
 

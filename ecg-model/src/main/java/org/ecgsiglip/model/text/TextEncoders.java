@@ -2,6 +2,7 @@ package org.ecgsiglip.model.text;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 
@@ -20,6 +21,11 @@ import ai.djl.nn.core.Linear;
  */
 public final class TextEncoders {
     private TextEncoders() {
+    }
+
+    /** The text tower of {@code tower}: {@link #pooledMlp} or, for {@link TextTower#LOCKED}, the identity. */
+    public static Block build(TextTower tower, int hidden, int embeddingDim) {
+        return tower == TextTower.LOCKED ? Blocks.identityBlock() : pooledMlp(hidden, embeddingDim);
     }
 
     public static Block pooledMlp(int hidden, int embeddingDim) {

@@ -27,6 +27,7 @@ import org.ecgsiglip.model.encoder.Head;
 import org.ecgsiglip.model.siglip.LabelMatrix;
 import org.ecgsiglip.model.siglip.TextStrategy;
 import org.ecgsiglip.model.text.TextEncoderKind;
+import org.ecgsiglip.model.text.TextTower;
 
 /**
  * Everything a training run depends on, resolved: defaults, then a JSON file, then command-line flags
@@ -154,6 +155,11 @@ public record TrainConfig(
                         + "vocabulary), or minilm (frozen all-MiniLM-L6-v2 sentence embeddings; needs the ecg-text-minilm "
                         + "module on the class path).")
         TextEncoderKind textEncoder,
+        @Setting(key = "text-tower", value = "mlp", section = MODEL,
+                help = "Above the text features: mlp (trainable, text-hidden wide), or locked (nothing trainable: the "
+                        + "frozen sentence embedding is the text embedding and d must be its dimension, 384 for "
+                        + "minilm; for zero-shot findings).")
+        TextTower textTower,
 
         @Setting(key = "epochs", value = "30", min = 1, section = TRAINING, help = "Epochs.")
         int epochs,
@@ -232,6 +238,11 @@ public record TrainConfig(
                             + "finding and nothing but that finding's labels trains it (only a SigLIP model scores a "
                             + "finding from its text)", "hold out findings with a SigLIP variant (baseline none), or "
                             + "remove held-out-findings and held-out-count from the bce variant");
+        }
+        if (textTower == TextTower.LOCKED && baseline != Baseline.BCE && textEncoder == TextEncoderKind.NGRAM) {
+            throw new ConfigurationException("text-tower", "a locked text tower needs pretrained text features: n-gram "
+                    + "features are learned by the tower itself, so locked would leave them random",
+                    "use --text-encoder minilm with --text-tower locked, or --text-tower mlp");
         }
         if (samplingRate != 100 && samplingRate != 500) {
             throw new ConfigurationException("sampling-rate", "PTB-XL records exist at 100 and 500 Hz, not "

@@ -24,6 +24,7 @@ import org.ecgsiglip.model.siglip.SiglipBlock;
 import org.ecgsiglip.model.siglip.TextStrategy;
 import org.ecgsiglip.model.text.TextColumns;
 import org.ecgsiglip.model.text.TextEncoderKind;
+import org.ecgsiglip.model.text.TextTower;
 import org.ecgsiglip.model.text.TextFeatures;
 import org.ecgsiglip.model.text.TextTokenizer;
 
@@ -71,6 +72,13 @@ public final class Training {
                 : config.textEncoder().forVocabulary(config.textEncoder() == TextEncoderKind.NGRAM ? trainedTexts
                         : vocabulary.texts());
         Objective objective = config.objective();
+        if (objective == Objective.SIGLIP && config.textTower() == TextTower.LOCKED
+                && tokenizer.dimension() != config.embeddingDim()) {
+            throw new ConfigurationException("embedding-dim", "a locked text tower keeps the " + config.textEncoder().key()
+                    + " embedding (" + tokenizer.dimension() + " values) as the text embedding, so the joint space has "
+                    + tokenizer.dimension() + " dimensions, not " + config.embeddingDim(),
+                    "pass --embedding-dim " + tokenizer.dimension() + " with --text-tower locked");
+        }
         TextStrategy strategy = config.text();
         TextColumns texts = objective == Objective.BCE ? null
                 : new TextColumns(strategy, vocabulary, tokenizer, excluded, heldOut.indices());
@@ -90,7 +98,7 @@ public final class Training {
                 : RunStart.fresh(run, config, data, sets, texts, excluded, findings);
         ModelSpec spec = new ModelSpec(objective, config.encoderSpec(), data.pipeline().leads(),
                 data.pipeline().inputLength(), findings, tokenizer.dimension(), config.textHidden(), (float) Math.log(10),
-                state.logitBiasInit() == null ? 0f : state.logitBiasInit().floatValue());
+                state.logitBiasInit() == null ? 0f : state.logitBiasInit().floatValue(), config.textTower());
         if (resume) {
             RunStart.markUnfinished(run);
         } else {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ecgsiglip.model.encoder.EncoderSpec;
 import org.ecgsiglip.model.siglip.LabelMatrix;
+import org.ecgsiglip.model.text.TextTower;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,7 +27,7 @@ class TrainingStepTest {
         int k = 4;
         int dim = 40;
         ModelSpec spec = new ModelSpec(objective, new EncoderSpec(EncoderSpec.RESNET1D, 8, 1, 16), 12, 100, k, dim, 16,
-                (float) Math.log(10), -1f);
+                (float) Math.log(10), -1f, TextTower.MLP);
         try (ModelSession s = ModelSession.forTraining(spec, Device.cpu(), 3, new WarmupCosine(1e-3f, 1e-5f, 2, 100),
                 0.01f, n, null, null)) {
             float[] keep = new float[k];
@@ -56,7 +57,7 @@ class TrainingStepTest {
             int k = 4;
             int dim = 40;
             ModelSpec spec = new ModelSpec(Objective.SIGLIP, new EncoderSpec(EncoderSpec.RESNET1D, 8, 1, 16), 12, 100,
-                    k, dim, 16, (float) Math.log(10), -1f);
+                    k, dim, 16, (float) Math.log(10), -1f, TextTower.MLP);
             try (ModelSession s = ModelSession.forTraining(spec, Device.cpu(), 3, new WarmupCosine(1e-3f, 1e-5f, 2,
                     100), 0.01f, n, null, null)) {
                 float[] keep = new float[k];
