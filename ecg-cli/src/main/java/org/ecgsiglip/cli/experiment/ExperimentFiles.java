@@ -1,11 +1,8 @@
 package org.ecgsiglip.cli.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +14,7 @@ import java.util.regex.Pattern;
 import org.ecgsiglip.eval.Bootstrap;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.DidYouMean;
+import org.ecgsiglip.io.util.JsonFiles;
 import org.ecgsiglip.model.train.ConfigFiles;
 import org.ecgsiglip.model.train.TrainConfig;
 
@@ -330,17 +328,11 @@ public final class ExperimentFiles {
         }
     }
 
+    /** An experiment file is a few kilobytes; anything over 1 MiB is not one. */
+    static final long MAX_FILE_BYTES = 1L << 20;
+
     private static JsonNode readTree(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ExperimentException(file, null, "experiment file not found", "check the path given to --config");
-        }
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new ExperimentException(file, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage(), "fix the JSON syntax", e);
-        } catch (IOException e) {
-            throw new ExperimentException(file, null, "cannot read: " + e.getMessage(), "check permissions", e);
-        }
+        return JsonFiles.readTree(file, MAX_FILE_BYTES, "experiment file", JSON, "check the path given to --config",
+                "", "fix the JSON syntax", ExperimentException::new);
     }
 }

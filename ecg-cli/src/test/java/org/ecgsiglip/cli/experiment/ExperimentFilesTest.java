@@ -124,4 +124,17 @@ class ExperimentFilesTest {
         assertEquals(3, DidYouMean.distance("kitten", "sitting"));
         assertEquals("seeds", DidYouMean.closest("seed", List.of("name", "seeds", "out")));
     }
+
+    @Test
+    void aFileOverTheSizeCapOrMissingIsRefusedNamingTheFile() throws IOException {
+        Path big = tmp.resolve("big.json");
+        Files.writeString(big, "{" + " ".repeat((int) ExperimentFiles.MAX_FILE_BYTES) + "}");
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> ExperimentFiles.read(big, Map.of(), tmp.resolve("out")));
+        assertTrue(e.getMessage().contains(big.toString()) && e.getMessage().contains("experiment file may have"),
+                e.getMessage());
+        ExperimentException missing = assertThrows(ExperimentException.class,
+                () -> ExperimentFiles.read(tmp.resolve("nope.json"), Map.of(), tmp.resolve("out")));
+        assertTrue(missing.getMessage().contains("the experiment file does not exist"), missing.getMessage());
+    }
 }

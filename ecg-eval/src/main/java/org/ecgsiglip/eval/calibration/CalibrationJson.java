@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.ecgsiglip.eval.EvalInputException;
 import org.ecgsiglip.io.util.AtomicFiles;
+import org.ecgsiglip.io.util.JsonFiles;
 
 /** The JSON form of a {@link LogitCalibration}: writing it atomically, reading it with typed errors. */
 final class CalibrationJson {
     static final String FORMULA = "p' = sigmoid(a * logit(p) + b)";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A calibration file holds two numbers per finding; anything over 4 MiB is not one. */
+    static final long MAX_FILE_BYTES = 4L << 20;
     private static final String FIX = "write the file with LogitCalibration.write, or give {\"method\": \"platt\", "
             + "\"findings\": {\"CODE\": {\"a\": 1.0, \"b\": 0.0, \"status\": \"FITTED\"}}}";
 
@@ -61,15 +62,8 @@ final class CalibrationJson {
     }
 
     static LogitCalibration read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new EvalInputException(file, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage(), FIX, e);
-        } catch (IOException e) {
-            throw new EvalInputException(file, null, "cannot read the calibration file: " + e, "check the path", e);
-        }
+        JsonNode root = JsonFiles.readTree(file, MAX_FILE_BYTES, "calibration file", JSON, "check the path", "", FIX,
+                EvalInputException::new);
         if (root == null || !root.isObject()) {
             throw new EvalInputException(file, null, "the file holds no JSON object", FIX);
         }

@@ -71,4 +71,12 @@ class CalibrationFileTest {
                 () -> LogitCalibration.read(tmp.resolve("nope.json")));
         assertTrue(e.getMessage().contains("nope.json") && e.getMessage().contains("Fix:"), e.getMessage());
     }
+
+    @Test
+    void aFileOverTheSizeCapIsRefusedUnread() throws IOException {
+        Path big = tmp.resolve("calibration.json");
+        Files.writeString(big, "{" + " ".repeat((int) CalibrationJson.MAX_FILE_BYTES) + "}");
+        EvalInputException e = assertThrows(EvalInputException.class, () -> LogitCalibration.read(big));
+        assertTrue(e.getMessage().contains("calibration file may have"), e.getMessage());
+    }
 }

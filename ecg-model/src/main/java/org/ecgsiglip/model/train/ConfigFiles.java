@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.ecgsiglip.io.ConfigurationException;
 import org.ecgsiglip.io.EcgException;
 import org.ecgsiglip.io.util.AtomicFiles;
 import org.ecgsiglip.io.util.DidYouMean;
+import org.ecgsiglip.io.util.JsonFiles;
 
 /**
  * Resolves a {@link TrainConfig}: the defaults, overlaid by a JSON file, overlaid by flags (or values
@@ -95,24 +94,16 @@ public final class ConfigFiles {
         return SCHEMA.build(tree, null);
     }
 
+    /** A configuration file is a few hundred bytes; anything over 1 MiB is not one. */
+    static final long MAX_FILE_BYTES = 1L << 20;
+
     private static JsonNode readTree(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new EcgException(file, null, "configuration file not found", "check the path of the configuration");
+        JsonNode n = JsonFiles.readTree(file, MAX_FILE_BYTES, "configuration file", JSON,
+                "check the path of the configuration", "", "fix the JSON syntax (each key once)", EcgException::new);
+        if (n == null || n.isMissingNode()) {
+            throw new EcgException(file, null, "the file is empty", "write a JSON object, e.g. {\"epochs\": 10}");
         }
-        try {
-            JsonNode n = JSON.readTree(file.toFile());
-            if (n == null || n.isMissingNode()) {
-                throw new EcgException(file, null, "the file is empty", "write a JSON object, e.g. {\"epochs\": 10}");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new EcgException(file, where, "not valid JSON: " + Where.quote(e.getOriginalMessage()),
-                    "fix the JSON syntax (each key once)", e);
-        } catch (IOException e) {
-            throw new EcgException(file, null, "cannot read: " + e.getMessage(), "check permissions", e);
-        }
+        return n;
     }
 
     private static EcgException unknownKey(String key, Path file) {

@@ -75,4 +75,20 @@ class ConfigFilesTest {
         assertTrue(crop.getMessage().contains("record-length"), crop.getMessage());
         assertThrows(EcgException.class, () -> ConfigFiles.resolve(null, Map.of("label-matrix", "shared")));
     }
+
+    @Test
+    void aFileOverTheSizeCapOrMissingIsRefusedNamingTheFile() throws Exception {
+        Path big = tmp.resolve("big.json");
+        Files.writeString(big, "{\"epochs\": 10" + " ".repeat((int) ConfigFiles.MAX_FILE_BYTES) + "}");
+        EcgException e = assertThrows(EcgException.class, () -> ConfigFiles.resolve(big, Map.of()));
+        assertTrue(e.getMessage().startsWith(big.toString()) && e.getMessage().contains("configuration file may have"),
+                e.getMessage());
+        EcgException missing = assertThrows(EcgException.class,
+                () -> ConfigFiles.resolve(tmp.resolve("nope.json"), Map.of()));
+        assertTrue(missing.getMessage().contains("the configuration file does not exist"), missing.getMessage());
+        Path broken = tmp.resolve("broken.json");
+        Files.writeString(broken, "{\"epochs\": 10,\n \"seed\" 4}");
+        EcgException syntax = assertThrows(EcgException.class, () -> ConfigFiles.resolve(broken, Map.of()));
+        assertTrue(syntax.getMessage().contains("line 2, column"), syntax.getMessage());
+    }
 }
