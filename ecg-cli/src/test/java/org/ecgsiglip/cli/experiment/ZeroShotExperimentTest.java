@@ -142,6 +142,21 @@ class ZeroShotExperimentTest {
         assertTrue(plan.comparisons().isEmpty());
     }
 
+    @Test
+    void theFullDataZeroShotExamplesReadWithTheDatasetGiven() {
+        String sample = TestData.sample().toString();
+        ExperimentPlan sub = ExperimentFiles.read(TestData.repositoryRoot().resolve(
+                "examples/zero-shot-subdiagnostic.json"), Map.of("ptbxl", sample), tmp.resolve("s"));
+        assertEquals(List.of(new ExperimentPlan.ZeroShot("ngram-held-out", List.of("ngram-held-out"), "ngram"),
+                new ExperimentPlan.ZeroShot("locked-held-out", List.of("locked-held-out"), "locked"),
+                new ExperimentPlan.ZeroShot("minilm-held-out", List.of("minilm-held-out"), "minilm")), sub.zeroShot());
+        assertEquals(List.of(9), sub.dataConfig().testFolds());
+        ExperimentPlan sup = ExperimentFiles.read(TestData.repositoryRoot().resolve(
+                "examples/zero-shot-superdiagnostic.json"), Map.of("ptbxl", sample), tmp.resolve("p"));
+        assertEquals(2, sup.zeroShot().size());
+        assertEquals(5, sup.zeroShot().get(0).heldOut().size());
+    }
+
     private ExperimentException fails(String json) throws IOException {
         Path f = file(json);
         return assertThrows(ExperimentException.class, () -> ExperimentFiles.read(f, Map.of(), tmp.resolve("o")));
