@@ -16,7 +16,7 @@ import org.ecgsiglip.model.text.TextColumns;
  * <p>{@link #score(SignalSource, int[], InputPipeline)} is the one scoring path of the toolkit:
  * validation during training and {@code ecg predict} both call it, on records in the pipeline's stored
  * form, in batches of {@link #BATCH} records; each record's evaluation windows are scored and their
- * probabilities combined by the pipeline's aggregation.
+ * probabilities combined by the pipeline's aggregation, rounded to float32 like a single window's.
  */
 public final class Scorer {
     /** Records per forward pass. */
@@ -57,10 +57,22 @@ public final class Scorer {
                 for (int w = 0; w < offsets.length; w++) {
                     windows[w] = perWindow[w][b];
                 }
-                out[start + b] = pipeline.windows().aggregation().combine(windows);
+                out[start + b] = toFloat32(pipeline.windows().aggregation().combine(windows));
             }
         }
         return out;
+    }
+
+    /**
+     * Rounds each combined probability to the nearest float32, in place: a window's probability is a float32
+     * (the network's output), a mean of several is not, and every consumer (Parquet's float columns in
+     * {@code ecg spark score}, the score files of {@code ecg predict}) must see the same value.
+     */
+    private static double[] toFloat32(double[] p) {
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) p[k];
+        }
+        return p;
     }
 
     /** σ(logits) for {@code n} model inputs laid out [n × leads × length] in {@code signals}. */
