@@ -40,8 +40,9 @@ spark_jar=$(ls "$here"/ecg-spark/target/ecg-spark-*.jar | grep -v -- '-tests.jar
 spark_flags=$(cat "$here/ecg-spark/target/jvm-flags.txt")
 model="$work/model"
 if [ ! -f "$model/model.json" ]; then
+  # whole records, one window each (the defaults when docs/scale.md's figures were measured)
   "$here/ecg" -q train --ptbxl "$here/data/ptb-xl-sample" --out "$model" --epochs 1 --train-folds 1,2 \
-      --validation-folds 3 --test-folds 9 >&2
+      --validation-folds 3 --test-folds 9 --input-length 1000 --eval-stride 0 >&2
 fi
 list="$work/records/list.txt"
 if [ ! -f "$list" ] || [ "$(wc -l < "$list")" != "$records" ] || [ "$(cat "$work/records/source" 2>/dev/null)" != "$source $rate" ]; then

@@ -100,11 +100,13 @@ public record TrainConfig(
         @Setting(key = "standardize", value = "dataset", section = PREPROCESSING,
                 help = "Lead scaling: each record on its own, with the training folds' statistics, or none.")
         Standardization standardize,
-        @Setting(key = "input-length", value = "1000", min = 1, section = PREPROCESSING,
-                help = "Samples the model reads; below record-length, training reads random crops.")
+        @Setting(key = "input-length", value = "250", min = 1, section = PREPROCESSING,
+                help = "Samples the model reads (250 = 2.5 s at 100 Hz, the PTB-XL benchmark's crops); below "
+                        + "record-length, training reads a random crop of each record. record-length reads whole records.")
         int inputLength,
-        @Setting(key = "eval-stride", value = "0", min = 0, section = PREPROCESSING,
-                help = "Validation and prediction: 0 reads the centre window, N > 0 sliding windows every N samples.")
+        @Setting(key = "eval-stride", value = "125", min = 0, section = PREPROCESSING,
+                help = "Validation and prediction: N > 0 reads sliding windows every N samples (the last one aligned "
+                        + "with the record's end) combined by eval-aggregate; 0 reads the centre window only.")
         int evalStride,
         @Setting(key = "eval-aggregate", value = "mean", section = PREPROCESSING,
                 help = "How sliding windows' probabilities combine.")

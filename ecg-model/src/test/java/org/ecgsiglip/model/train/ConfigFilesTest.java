@@ -39,6 +39,14 @@ class ConfigFilesTest {
         assertEquals(Schedule.CONSTANT, c.schedule());
         assertEquals(-10.0, c.logitBiasInit().value().orElseThrow());
         assertEquals(SelectBy.MACRO_AUROC, c.selectBy());
+        // the benchmark's protocol: 2.5 s random crops in training, windows every 1.25 s averaged at
+        // validation and prediction; a stored 10 s record is read as 7 windows, the last one at its end
+        org.ecgsiglip.io.pipeline.Windows w = ConfigFiles.resolve(null, Map.of("ptbxl", tmp.toString()))
+                .dataSpec().windows();
+        assertEquals(new org.ecgsiglip.io.pipeline.Windows(250, 125, org.ecgsiglip.io.pipeline.Aggregation.MEAN), w);
+        assertEquals(1000, c.recordLength());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 125, 250, 375, 500, 625, 750},
+                w.evaluationOffsets(c.recordLength()));
     }
 
     @Test
