@@ -140,8 +140,9 @@ public record TrainConfig(
         @Setting(key = "encoder-depth", value = "0", min = 0, section = MODEL,
                 help = "Residual/inception blocks, or the xresnet depth; 0: the family's own.")
         int encoderDepth,
-        @Setting(key = "head", value = "mlp", section = MODEL,
-                help = "After concat pooling: linear, or mlp (BN, dropout, linear, ReLU, BN, dropout, linear).")
+        @Setting(key = "head", value = "linear", section = MODEL,
+                help = "After concat pooling: linear (one linear map to d), or mlp (BN, dropout, linear, ReLU, BN, "
+                        + "dropout, linear: the PyTorch reference's head).")
         Head head,
         @Setting(key = "head-hidden", value = "128", min = 1, section = MODEL, help = "Width of the mlp head.")
         int headHidden,
