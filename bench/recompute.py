@@ -24,7 +24,8 @@ def table(path):
     return rows[0], rows[1:]
 
 
-def recompute(run):
+def validation(run):
+    """(findings, scores, truth) of a run's validation files, rows in truth.csv's order."""
     score_header, score_rows = table(os.path.join(run, 'validation', 'scores.csv'))
     truth_header, truth_rows = table(os.path.join(run, 'validation', 'truth.csv'))
     findings = truth_header[1:]
@@ -34,6 +35,11 @@ def recompute(run):
     by_id = {row[0]: row for row in score_rows}
     scores = np.array([[float(by_id[row[0]][score_header.index(c)]) for c in findings] for row in truth_rows])
     truth = np.array([[int(float(v)) for v in row[1:]] for row in truth_rows])
+    return findings, scores, truth, [row[0] for row in truth_rows]
+
+
+def recompute(run):
+    findings, scores, truth, _ = validation(run)
     thresholds_file = os.path.join(run, 'thresholds.json')
     tuned = json.load(open(thresholds_file))['thresholds'] if os.path.exists(thresholds_file) else {}
     auroc, f1_half, f1_tuned = {}, [], []
